@@ -1,0 +1,73 @@
+import { ParseResult, Schema } from "effect"
+
+/** Characters, not UTF-16 code units: `String (n)` limits count what a user typed. */
+export const characterLength = (value: string): number => {
+  let length = 0
+  for (const _ of value) length++
+  return length
+}
+
+// XML 1.0 `Char` production: what can cross the wire at all.
+const xmlIllegal = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+
+/**
+ * A text value as CRM On Demand stores it: no leading or trailing white space (XML pretty-printing adds it) and only
+ * characters that XML 1.0 can carry.
+ */
+export const CtiText = Schema.String.pipe(
+  Schema.filter((s) => s.trim() === s, { message: () => "leading or trailing white space" }),
+  Schema.filter((s) => !xmlIllegal.test(s), { message: () => "a character XML cannot carry" }),
+  Schema.annotations({ identifier: "CtiText" }),
+)
+
+/** The chapter's `String (n)`: non-empty text of at most `n` characters. */
+export const CtiString = (maxLength: number) =>
+  CtiText.pipe(
+    Schema.filter((s) => s.length > 0, { message: () => "empty" }),
+    Schema.filter((s) => characterLength(s) <= maxLength, {
+      message: () => `longer than ${maxLength} characters`,
+    }),
+    Schema.annotations({ identifier: `String(${maxLength})`, jsonSchema: { maxLength } }),
+  )
+
+/** Length limits of the chapter's `String (n)` parameters, by parameter. */
+export const StringLimits = {
+  InteractionId: 30,
+  AssociatedRecordId: 100,
+  CampaignSourceCode: 100,
+  ContactPhoneNumber: 100,
+  Destination: 100,
+  Origin: 100,
+  Queue: 250,
+  ServiceRequestNumber: 100,
+} as const
+
+const epochText = /^[0-9]{1,16}$/
+
+/**
+ * The chapter's `Date-Time`: UNIX epoch seconds, a non-negative integer, written in decimal digits only
+ * (no sign, fraction or exponent).
+ */
+export const EpochSeconds = Schema.transformOrFail(
+  Schema.String,
+  Schema.Number.pipe(Schema.int(), Schema.between(0, Number.MAX_SAFE_INTEGER)),
+  {
+    strict: true,
+    decode: (text, _, ast) =>
+      epochText.test(text) && Number(text) <= Number.MAX_SAFE_INTEGER
+        ? ParseResult.succeed(Number(text))
+        : ParseResult.fail(new ParseResult.Type(ast, text, "not epoch seconds")),
+    encode: (seconds) => ParseResult.succeed(String(seconds)),
+  },
+).annotations({ identifier: "EpochSeconds" })
+
+/** The contract's `Boolean`: `true`/`1` are true, `false`/`0` are false, anything else is an error. */
+export const CtiBoolean = Schema.transformOrFail(Schema.String, Schema.Boolean, {
+  strict: true,
+  decode: (text, _, ast) => {
+    if (text === "true" || text === "1") return ParseResult.succeed(true)
+    if (text === "false" || text === "0") return ParseResult.succeed(false)
+    return ParseResult.fail(new ParseResult.Type(ast, text, "not a boolean"))
+  },
+  encode: (value) => ParseResult.succeed(value ? "true" : "false"),
+}).annotations({ identifier: "CtiBoolean" })

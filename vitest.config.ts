@@ -1,0 +1,35 @@
+import { readdirSync, existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { defineConfig } from "vitest/config"
+
+const root = fileURLToPath(new URL(".", import.meta.url))
+
+// Tests run against the sources: every `@crmod-cti/<name>` import resolves to `packages/<name>/src/index.ts`.
+const alias = [{ find: /^@crmod-cti\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` }]
+
+const workspaces = ["packages", "apps"].flatMap((dir) =>
+  existsSync(`${root}${dir}`)
+    ? readdirSync(`${root}${dir}`)
+        .filter((name) => existsSync(`${root}${dir}/${name}/test`))
+        .map((name) => ({ dir, name }))
+    : [],
+)
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: workspaces.map(({ dir, name }) => ({
+      extends: true,
+      test: {
+        name,
+        root: `${root}${dir}/${name}`,
+        include: ["test/**/*.test.ts"],
+      },
+    })),
+    coverage: {
+      provider: "v8",
+      include: ["packages/*/src/**/*.ts", "apps/*/src/**/*.ts"],
+      reporter: ["text-summary", "json-summary"],
+    },
+  },
+})
