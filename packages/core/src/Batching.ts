@@ -22,22 +22,25 @@ export interface BatchOptions {
 
 /**
  * Send any number of interactions in requests of at most five and reassemble the results in the order of the
- * interactions. A response whose count does not match its request fails with a `Server` fault.
+ * interactions. A response whose count does not match its request fails with a `Server` fault. A `size` that is
+ * not a positive integer is a defect of the returned effect (it never throws when called).
  */
 export const inBatches = <A, B, E, R>(
   items: ReadonlyArray<A>,
   send: (batch: ReadonlyArray<A>) => Effect.Effect<ReadonlyArray<B>, E, R>,
   options: BatchOptions = {},
 ): Effect.Effect<ReadonlyArray<B>, E | CtiFault, R> =>
-  Effect.forEach(
-    chunksOf(items, Math.min(options.size ?? MaxInteractionsPerRequest, MaxInteractionsPerRequest)),
-    (batch) =>
-      Effect.flatMap(send(batch), (results) =>
-        results.length === batch.length
-          ? Effect.succeed(results)
-          : Effect.fail(
-              Faults.serverError(`The response has ${results.length} activities for ${batch.length} interactions`),
-            ),
-      ),
-    { concurrency: options.concurrency ?? 1 },
+  Effect.suspend(() =>
+    Effect.forEach(
+      chunksOf(items, Math.min(options.size ?? MaxInteractionsPerRequest, MaxInteractionsPerRequest)),
+      (batch) =>
+        Effect.flatMap(send(batch), (results) =>
+          results.length === batch.length
+            ? Effect.succeed(results)
+            : Effect.fail(
+                Faults.serverError(`The response has ${results.length} activities for ${batch.length} interactions`),
+              ),
+        ),
+      { concurrency: options.concurrency ?? 1 },
+    ),
   ).pipe(Effect.map((groups) => groups.flat()))

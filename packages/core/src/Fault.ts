@@ -144,15 +144,19 @@ const waitInMessage = /try again in (\d+) ms/
 /**
  * Recognise a fault from any server (this toolkit's emulator or CRM On Demand itself) by its text and code, so
  * that clients can act on `reason` (for example, wait and retry on `RateLimited`). Unrecognised faults keep their
- * text and code, with reason `ServerError` or `MalformedRequest` according to the fault code.
+ * text and code, with reason `ServerError` or `MalformedRequest` according to the fault code. The message is kept
+ * as sent (only matched without surrounding white space), so every fault of `Faults` is recognised back to itself,
+ * `invalidBoolean("")` with its trailing space included.
  */
 export const recogniseFault = (wire: WireFault): CtiFault => {
-  const message = wire.message.trim()
-  const byText = recognisers.find(([pattern]) => pattern.test(message))?.[1]
+  const message = wire.message
+  const text = message.trim()
+  const byText = recognisers.find(([pattern]) => pattern.test(text))?.[1]
   const byCode = wire.errorCode === undefined ? undefined : reasonOfCode.get(wire.errorCode)
-  const faultCode: FaultCode = /(^|:)Client$/i.test(wire.faultCode) ? "Client" : "Server"
+  // SOAP 1.1 fault codes are qualified names, optionally refined with dots (`soap:Client.Authentication`).
+  const faultCode: FaultCode = /(^|:)Client(\.|$)/i.test(wire.faultCode.trim()) ? "Client" : "Server"
   const reason = byText ?? byCode ?? (faultCode === "Client" ? "MalformedRequest" : "ServerError")
-  const waitText = waitInMessage.exec(message)?.[1]
+  const waitText = waitInMessage.exec(text)?.[1]
   const requestWaitMs = wire.requestWaitMs ?? (waitText === undefined ? undefined : Number(waitText))
   return new CtiFault({
     reason,

@@ -37,7 +37,10 @@ export const WrapUpInteraction = Schema.Struct({
 }).annotations({ identifier: "WrapUpInteraction" })
 export type WrapUpInteraction = typeof WrapUpInteraction.Type
 
-/** Element names of each operation's `Interaction`, in the order the chapter's tables list them. */
+/**
+ * Element names of each operation's `Interaction`: the required ones first, as the chapter's samples write them, then
+ * the others in the order of the chapter's (alphabetical) input table.
+ */
 export const InteractionElements = Object.keys(Interaction.fields) as ReadonlyArray<keyof Interaction>
 export const WrapUpInteractionElements = Object.keys(WrapUpInteraction.fields) as ReadonlyArray<keyof WrapUpInteraction>
 

@@ -15,11 +15,14 @@ export interface ScreenPopSuggestion {
   readonly ScreenPopRecordId: string
 }
 
-/** The suggested screen-pop record: the first associated type in priority order, else the activity. */
+/**
+ * The suggested screen-pop record: the first associated type in priority order, else the activity. Id before type,
+ * as the chapter's sample response writes them.
+ */
 export const screenPopFor = (associations: Associations, activityId: string): ScreenPopSuggestion => {
   for (const type of ScreenPopPriority) {
     const record = associations[type]
-    if (record !== undefined) return { ScreenPopRecordType: type, ScreenPopRecordId: record.id }
+    if (record !== undefined) return { ScreenPopRecordId: record.id, ScreenPopRecordType: type }
   }
-  return { ScreenPopRecordType: "Activity", ScreenPopRecordId: activityId }
+  return { ScreenPopRecordId: activityId, ScreenPopRecordType: "Activity" }
 }
