@@ -1,0 +1,66 @@
+import { DefaultPriorities } from "@crmod-cti/core"
+import { Either } from "effect"
+import { DemoPassword, DemoTenant } from "./DemoTenant.js"
+import { EmulatorConfigError } from "./EmulatorConfigError.js"
+import { DefaultRateLimit, type RateLimit } from "./RateLimiter.js"
+import type { TenantSeed } from "./Seed.js"
+
+export interface EmulatorLimits {
+  /** Per-user request rate: on by default at 20 a second and 50 ms apart; `false` switches it off. */
+  readonly rateLimiter?: boolean | RateLimit
+  /** Operations per company over a rolling 24 hours (default 1 000 000); `false` switches it off. */
+  readonly operationsAllotment?: number | false
+}
+
+export interface EmulatorOptions {
+  /** The tenants to seed (default: the demo tenant). */
+  readonly tenant?: TenantSeed | ReadonlyArray<TenantSeed>
+  /** Password of every seeded user without one of their own (default `password`). */
+  readonly password?: string
+  readonly limits?: EmulatorLimits
+  /** The configured `Priority` LOV (default `1-High`, `2-Medium`, `3-Low`); other priorities are ignored. */
+  readonly priorities?: ReadonlyArray<string>
+}
+
+/** Not documented by Oracle (it depends on the licences); this toolkit's default. */
+export const DefaultOperationsAllotment = 1_000_000
+
+/** The options with every default applied and every value checked. */
+export interface ResolvedOptions {
+  readonly tenants: ReadonlyArray<TenantSeed>
+  readonly password: string
+  readonly rateLimit: RateLimit | undefined
+  readonly operationsAllotment: number | undefined
+  readonly priorities: ReadonlyArray<string>
+}
+
+const invalid = (message: string) => Either.left(new EmulatorConfigError({ reason: "InvalidOption", message }))
+const isPositiveInteger = (n: number) => Number.isSafeInteger(n) && n > 0
+
+export const resolveOptions = (options: EmulatorOptions): Either.Either<ResolvedOptions, EmulatorConfigError> => {
+  const { tenant = DemoTenant, password = DemoPassword, limits = {}, priorities = DefaultPriorities } = options
+  const rateLimit =
+    limits.rateLimiter === false
+      ? undefined
+      : limits.rateLimiter === true || limits.rateLimiter === undefined
+        ? DefaultRateLimit
+        : limits.rateLimiter
+  if (rateLimit !== undefined && !isPositiveInteger(rateLimit.perSecond)) {
+    return invalid(`limits.rateLimiter.perSecond must be a positive integer, got ${rateLimit.perSecond}`)
+  }
+  if (rateLimit !== undefined && !(Number.isFinite(rateLimit.minSpacingMs) && rateLimit.minSpacingMs >= 0)) {
+    return invalid(`limits.rateLimiter.minSpacingMs must be zero or more milliseconds, got ${rateLimit.minSpacingMs}`)
+  }
+  const allotment = limits.operationsAllotment ?? DefaultOperationsAllotment
+  if (allotment !== false && !isPositiveInteger(allotment)) {
+    return invalid(`limits.operationsAllotment must be a positive integer or false, got ${allotment}`)
+  }
+  if (password === "") return invalid("password must not be empty")
+  return Either.right({
+    tenants: Array.isArray(tenant) ? tenant : [tenant as TenantSeed],
+    password,
+    rateLimit,
+    operationsAllotment: allotment === false ? undefined : allotment,
+    priorities,
+  })
+}

@@ -1,0 +1,50 @@
+import { createHmac, randomBytes, scrypt, timingSafeEqual } from "node:crypto"
+import { Effect } from "effect"
+import type { PasswordHash } from "./EmulatorStore.js"
+
+const KeyLength = 32
+
+const derive = (password: string, salt: Uint8Array): Effect.Effect<Uint8Array> =>
+  Effect.async<Uint8Array>((resume) => {
+    // Node's scrypt defaults (N = 2^14, r = 8, p = 1), run on libuv's thread pool so fibers are not blocked.
+    scrypt(password.normalize("NFC"), salt, KeyLength, (error, key) => {
+      resume(error === null ? Effect.succeed(key) : Effect.die(error))
+    })
+  })
+
+/** A salted scrypt hash of a password. */
+export const hashPassword = (password: string): Effect.Effect<PasswordHash> => {
+  const salt = randomBytes(16)
+  return Effect.map(derive(password, salt), (key) => ({ algorithm: "scrypt", salt, key }))
+}
+
+/** Whether the password is the hashed one, compared in constant time. */
+export const verifyPassword = (password: string, hash: PasswordHash): Effect.Effect<boolean> =>
+  Effect.map(derive(password, hash.salt), (key) => timingSafeEqual(key, hash.key))
+
+/** A hash no password matches: checked for unknown users so that they take as long as wrong passwords. */
+export const decoyHash = (): PasswordHash => ({
+  algorithm: "scrypt",
+  salt: randomBytes(16),
+  key: randomBytes(KeyLength),
+})
+
+/**
+ * Remembers the passwords that were verified, as HMACs under a key that lives only in this process, so that a
+ * client sending the same credentials on every stateless request pays for scrypt once rather than each time.
+ * Entries hang off the stored hash, so a changed password forgets them.
+ */
+export const makeVerifiedPasswords = () => {
+  const secret = randomBytes(32)
+  const verified = new WeakMap<PasswordHash, Uint8Array>()
+  const mac = (password: string) => createHmac("sha256", secret).update(password.normalize("NFC")).digest()
+  return {
+    has: (hash: PasswordHash, password: string): boolean => {
+      const known = verified.get(hash)
+      return known !== undefined && timingSafeEqual(known, mac(password))
+    },
+    add: (hash: PasswordHash, password: string): void => {
+      verified.set(hash, mac(password))
+    },
+  }
+}

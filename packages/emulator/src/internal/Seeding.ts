@@ -1,0 +1,113 @@
+import { activityTypeOf } from "@crmod-cti/core"
+import { Clock, Effect, Either, Option } from "effect"
+import { EmulatorConfigError } from "./EmulatorConfigError.js"
+import type { EmulatorStoreShape, StoreError } from "./EmulatorStore.js"
+import { hashPassword } from "./Passwords.js"
+import { type Activity, AssociationFields, type CrmRecord } from "./Records.js"
+import { decodeTenantSeed, type TenantSeed } from "./Seed.js"
+
+const seedError = (message: string) => new EmulatorConfigError({ reason: "InvalidSeed", message })
+const stored = (what: string) => (error: StoreError) => seedError(`${what}: ${error.message}`)
+const nameOf = (person: { readonly firstName: string; readonly lastName: string; readonly fullName?: string }) =>
+  person.fullName ?? `${person.firstName} ${person.lastName}`.trim()
+
+/** The records of a seed, in an order where every record comes after the records it refers to. */
+const recordsOf = (seed: TenantSeed): ReadonlyArray<CrmRecord> => {
+  const company = seed.company
+  return [
+    ...(seed.accounts ?? []).map((r): CrmRecord => ({ recordType: "Account", company, ...r })),
+    ...(seed.contacts ?? []).map((r): CrmRecord => ({ recordType: "Contact", company, ...r, fullName: nameOf(r) })),
+    ...(seed.leads ?? []).map((r): CrmRecord => ({ recordType: "Lead", company, ...r, fullName: nameOf(r) })),
+    ...(seed.serviceRequests ?? []).map((r): CrmRecord => ({ recordType: "Service Request", company, ...r })),
+    ...(seed.campaigns ?? []).map((r): CrmRecord => ({ recordType: "Campaign", company, ...r })),
+    ...(seed.opportunities ?? []).map((r): CrmRecord => ({ recordType: "Opportunity", company, ...r })),
+  ]
+}
+
+/** The records a record refers to, with the type each must have. */
+const referencesOf = (record: CrmRecord): ReadonlyArray<readonly [string, string, CrmRecord["recordType"]]> => {
+  switch (record.recordType) {
+    case "Contact":
+    case "Opportunity":
+      return record.accountId === undefined ? [] : [["accountId", record.accountId, "Account"]]
+    case "Service Request":
+      return [
+        ...(record.accountId === undefined ? [] : [["accountId", record.accountId, "Account"] as const]),
+        ...(record.contactId === undefined ? [] : [["contactId", record.contactId, "Contact"] as const]),
+      ]
+    default:
+      return []
+  }
+}
+
+/**
+ * Checks a tenant seed and writes it to the store: users with hashed passwords, records, then activities.
+ * Refuses duplicate ids, users of another company, and references to records that are not of the tenant.
+ */
+export const seedTenant = (
+  store: EmulatorStoreShape,
+  input: TenantSeed,
+  defaultPassword: string,
+): Effect.Effect<void, EmulatorConfigError> =>
+  Effect.gen(function* () {
+    const seed = yield* Either.match(decodeTenantSeed(input), { onLeft: Effect.fail, onRight: Effect.succeed })
+    const { company } = seed
+    const signInIds = new Set(seed.users.map((user) => user.signInId))
+    for (const user of seed.users) {
+      if (!user.signInId.startsWith(`${company}/`)) {
+        return yield* Effect.fail(seedError(`The user ${user.signInId} is not of the company ${company}`))
+      }
+    }
+    // Hashing takes a while: all at once, then the users in the seed's order.
+    const credentials = yield* Effect.forEach(seed.users, (user) => hashPassword(user.password ?? defaultPassword), {
+      concurrency: "unbounded",
+    })
+    for (const [n, user] of seed.users.entries()) {
+      yield* store
+        .addUser({ signInId: user.signInId, company, privileges: user.privileges, credential: credentials[n]! })
+        .pipe(Effect.mapError(stored(`The user ${user.signInId}`)))
+    }
+
+    const recordOfType = (id: string, type: string) =>
+      Effect.map(
+        store.record(id),
+        Option.exists((record) => record.company === company && record.recordType === type),
+      )
+    for (const record of recordsOf(seed)) {
+      yield* store.addRecord(record).pipe(Effect.mapError(stored(`The ${record.recordType} ${record.id}`)))
+    }
+    for (const record of recordsOf(seed)) {
+      for (const [field, id, type] of referencesOf(record)) {
+        if (!(yield* recordOfType(id, type))) {
+          return yield* Effect.fail(
+            seedError(`The ${record.recordType} ${record.id} has ${field} ${id}, which is no ${type} of ${company}`),
+          )
+        }
+      }
+    }
+
+    const now = yield* Clock.currentTimeMillis
+    for (const { createdAt, ...seeded } of seed.activities ?? []) {
+      if (!signInIds.has(seeded.owner)) {
+        return yield* Effect.fail(
+          seedError(`The activity ${seeded.id} has owner ${seeded.owner}, no user of ${company}`),
+        )
+      }
+      for (const [type, field] of Object.entries(AssociationFields)) {
+        const id = seeded[field]
+        if (id !== undefined && !(yield* recordOfType(id, type))) {
+          return yield* Effect.fail(
+            seedError(`The activity ${seeded.id} has ${field} ${id}, which is no ${type} of ${company}`),
+          )
+        }
+      }
+      const activity: Activity = {
+        ...seeded,
+        company,
+        type: activityTypeOf(seeded.interaction.ChannelType),
+        subtype: seeded.interaction.ChannelType,
+        createdAt: createdAt ?? now,
+      }
+      yield* store.addActivity(activity).pipe(Effect.mapError(stored(`The activity ${activity.id}`)))
+    }
+  })

@@ -1,0 +1,7 @@
+import { Data } from "effect"
+
+/** A user management call named a sign-in id that no user has. */
+export class UnknownUserError extends Data.TaggedError("UnknownUserError")<{
+  readonly reason: "UnknownUser"
+  readonly message: string
+}> {}

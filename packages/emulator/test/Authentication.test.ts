@@ -1,0 +1,90 @@
+import { CtiAuthenticator } from "@crmod-cti/core"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Option } from "effect"
+import { DemoUsers, EmulatorLive, EmulatorStore, makeInMemoryStore } from "@crmod-cti/emulator"
+import { demoEmulator, emulatorOf, interaction } from "./fixtures.js"
+
+const denied = "The security token could not be authenticated or authorized."
+
+describe("authentication of a request's UsernameToken", () => {
+  it.effect("the demo user with the demo password gets a session acting for them", () =>
+    Effect.gen(function* () {
+      const emulator = yield* demoEmulator()
+      const session = yield* emulator.authenticate({ username: DemoUsers.callAgent, password: "password" })
+      expect(session.user).toEqual({
+        signInId: DemoUsers.callAgent,
+        company: "OKP",
+        privileges: ["Access Call Communications"],
+      })
+      expect((yield* session.service.insert([interaction("1")]))[0]!.Status).toBe("OK")
+      const again = yield* emulator.authenticate({ username: DemoUsers.callAgent, password: "password" })
+      expect(again.user.signInId).toBe(DemoUsers.callAgent)
+    }),
+  )
+
+  it.effect.each([
+    ["a wrong password", DemoUsers.mosDef, "Password"],
+    ["an empty password", DemoUsers.mosDef, ""],
+    ["an unknown user", "OKP/nobody", "password"],
+    ["a user name in another case", "okp/mos.def", "password"],
+  ] as const)("%s is refused with the contract's fault", ([, username, password]) =>
+    Effect.gen(function* () {
+      const fault = yield* Effect.flip((yield* demoEmulator()).authenticate({ username, password }))
+      expect(fault).toMatchObject({ reason: "AuthenticationFailed", faultCode: "Client", message: denied })
+    }),
+  )
+
+  it.effect("a wrong password is refused even after the right one was accepted", () =>
+    Effect.gen(function* () {
+      const emulator = yield* demoEmulator()
+      yield* emulator.authenticate({ username: DemoUsers.mosDef, password: "password" })
+      expect(
+        (yield* Effect.flip(emulator.authenticate({ username: DemoUsers.mosDef, password: "passwore" }))).message,
+      ).toBe(denied)
+    }),
+  )
+
+  it.effect("the password option, and a user's own password", () =>
+    Effect.gen(function* () {
+      const emulator = yield* emulatorOf(
+        {
+          company: "ACME",
+          users: [
+            { signInId: "ACME/a", privileges: [] },
+            { signInId: "ACME/b", privileges: [], password: "own" },
+          ],
+        },
+        { password: "s3cret" },
+      )
+      yield* emulator.authenticate({ username: "ACME/a", password: "s3cret" })
+      yield* emulator.authenticate({ username: "ACME/b", password: "own" })
+      expect((yield* Effect.flip(emulator.authenticate({ username: "ACME/b", password: "s3cret" }))).message).toBe(
+        denied,
+      )
+    }),
+  )
+
+  it.effect("passwords are stored as salted scrypt hashes, never as text", () =>
+    Effect.gen(function* () {
+      const store = yield* makeInMemoryStore()
+      yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, store))
+      const [a, b] = yield* Effect.forEach([DemoUsers.mosDef, DemoUsers.noCti], (id) =>
+        Effect.map(store.user(id), Option.getOrThrow),
+      )
+      expect(a!.credential.algorithm).toBe("scrypt")
+      expect(Buffer.from(a!.credential.key).includes(Buffer.from("password"))).toBe(false)
+      expect(Buffer.from(a!.credential.salt).equals(Buffer.from(b!.credential.salt))).toBe(false)
+      expect(Buffer.from(a!.credential.key).equals(Buffer.from(b!.credential.key))).toBe(false)
+    }),
+  )
+})
+
+describe("the emulator as the core's CtiAuthenticator", () => {
+  it.effect("EmulatorLive provides it", () =>
+    Effect.gen(function* () {
+      const authenticator = yield* CtiAuthenticator
+      const session = yield* authenticator.authenticate({ username: DemoUsers.mosDef, password: "password" })
+      expect(session.user.privileges).toContain("Manage CTI On Demand Access")
+    }).pipe(Effect.provide(EmulatorLive())),
+  )
+})

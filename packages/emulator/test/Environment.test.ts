@@ -1,0 +1,50 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Either } from "effect"
+import { DefaultMaxRequestKb, emulatorOptionsFromEnv } from "@crmod-cti/emulator"
+
+const error = (env: Record<string, string>) =>
+  Either.match(emulatorOptionsFromEnv(env), { onLeft: (e) => e.message, onRight: () => "no error" })
+
+describe("options from the environment (CONTRACT.md §6)", () => {
+  it("nothing set: limiters on with their defaults, the demo password, a 1 MiB size limit", () => {
+    expect(Either.getOrThrow(emulatorOptionsFromEnv({}))).toEqual({ limits: { rateLimiter: true }, maxRequestKb: 1024 })
+    expect(DefaultMaxRequestKb).toBe(1024)
+  })
+
+  it("CTI_LIMITERS=off switches off the rate limiter and the allotment, whatever the allotment says", () => {
+    expect(Either.getOrThrow(emulatorOptionsFromEnv({ CTI_LIMITERS: "off", CTI_OPERATIONS_ALLOTMENT: "10" }))).toEqual({
+      limits: { rateLimiter: false, operationsAllotment: false },
+      maxRequestKb: 1024,
+    })
+  })
+
+  it("CTI_OPERATIONS_ALLOTMENT, CTI_MAX_REQUEST_KB and CTI_DEMO_PASSWORD set their values", () => {
+    const env = {
+      CTI_LIMITERS: "on",
+      CTI_OPERATIONS_ALLOTMENT: "500",
+      CTI_MAX_REQUEST_KB: "64",
+      CTI_DEMO_PASSWORD: "s3cret",
+    }
+    expect(Either.getOrThrow(emulatorOptionsFromEnv(env))).toEqual({
+      password: "s3cret",
+      limits: { rateLimiter: true, operationsAllotment: 500 },
+      maxRequestKb: 64,
+    })
+  })
+
+  it.each([
+    [{ CTI_LIMITERS: "no" }, 'CTI_LIMITERS must be on or off, got "no"'],
+    [
+      { CTI_OPERATIONS_ALLOTMENT: "0" },
+      'CTI_OPERATIONS_ALLOTMENT must be a positive whole number of operations, got "0"',
+    ],
+    [
+      { CTI_OPERATIONS_ALLOTMENT: "1e6" },
+      'CTI_OPERATIONS_ALLOTMENT must be a positive whole number of operations, got "1e6"',
+    ],
+    [{ CTI_MAX_REQUEST_KB: "-5" }, 'CTI_MAX_REQUEST_KB must be a positive whole number of KB, got "-5"'],
+    [{ CTI_DEMO_PASSWORD: "" }, 'CTI_DEMO_PASSWORD must be a non-empty password, got ""'],
+  ])("refuses %o, naming the variable and the value", (env, message) => {
+    expect(error(env)).toBe(message)
+  })
+})

@@ -1,0 +1,82 @@
+import type { ChannelType, Interaction, WrapUpInteraction } from "@crmod-cti/core"
+import { Effect } from "effect"
+import {
+  type EmulatorOptions,
+  IdGenerator,
+  makeDemoEmulator,
+  makeEmulator,
+  makeInMemoryStore,
+  EmulatorStore,
+  type EmulatorStoreShape,
+  type TenantSeed,
+} from "@crmod-cti/emulator"
+
+/** The chapter's AgentOfferTime. */
+export const offerTime = 1287786900
+
+/** An interaction of the chapter's shape; `extra` adds or overrides parameters. */
+export const interaction = (
+  InteractionId: string,
+  ChannelType: ChannelType = "Inbound Call",
+  extra: Partial<Interaction> = {},
+): Interaction => ({ InteractionId, AgentOfferTime: offerTime, ChannelType, ...extra })
+
+export const wrapUp = (InteractionId: string, ChannelType: ChannelType = "Inbound Call"): WrapUpInteraction => ({
+  InteractionId,
+  AgentOfferTime: offerTime,
+  ChannelType,
+})
+
+/** Rules other than the limiters are tested without them: `TestClock` does not move between requests. */
+export const noLimits = { limits: { rateLimiter: false, operationsAllotment: false } } satisfies EmulatorOptions
+
+/** The demo tenant's emulator, limiters off unless the options say otherwise. */
+export const demoEmulator = (options: Omit<EmulatorOptions, "tenant"> = {}) =>
+  makeDemoEmulator({ ...noLimits, ...options })
+
+/** An emulator of the given tenants with deterministic ids from `1QA2-T0001` on, limiters off unless told. */
+export const emulatorOf = (tenant: TenantSeed | ReadonlyArray<TenantSeed>, options: EmulatorOptions = {}) =>
+  makeEmulator({ ...noLimits, ...options, tenant }).pipe(
+    Effect.provide(IdGenerator.sequential(Number.parseInt("T0001", 36))),
+  )
+
+/** As `emulatorOf`, over an in-memory store the test can reach (to make its writes fail). */
+export const emulatorWithStore = (tenant: TenantSeed, options: EmulatorOptions = {}) =>
+  Effect.gen(function* () {
+    const store = yield* makeInMemoryStore()
+    const emulator = yield* emulatorOf(tenant, options).pipe(Effect.provideService(EmulatorStore, store))
+    return { emulator, store }
+  })
+
+/**
+ * A store that lets other fibers run before and after each of its operations, as one over a network would:
+ * without the emulator's locking, concurrent requests would interleave between their reads and writes.
+ */
+export const yieldingStore = (store: EmulatorStoreShape): EmulatorStoreShape =>
+  Object.fromEntries(
+    Object.entries(store).map(([name, operation]) => [
+      name,
+      (...args: ReadonlyArray<unknown>) =>
+        Effect.yieldNow().pipe(
+          Effect.zipRight((operation as (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>)(...args)),
+          Effect.zipLeft(Effect.yieldNow()),
+        ),
+    ]),
+  ) as unknown as EmulatorStoreShape
+
+/** A tenant with one agent holding every Access privilege, plus what the test adds. */
+export const tenantOf = (company: string, extra: Omit<TenantSeed, "company" | "users"> = {}): TenantSeed => ({
+  company,
+  users: [
+    {
+      signInId: `${company}/agent`,
+      privileges: [
+        "Access Call Communications",
+        "Access Chat Communications",
+        "Access Email Communications",
+        "Access Voicemail Communications",
+      ],
+    },
+  ],
+  ...extra,
+})
