@@ -1,0 +1,150 @@
+import { bounded } from "./Bounded.js"
+import type { XmlProblem } from "./XmlProblem.js"
+
+/** Deepest element nesting accepted: a CTI envelope needs eight levels (a Siebel fault's `errorcode`). */
+export const MaxElementDepth = 32
+
+const LT = 0x3c
+const GT = 0x3e
+const SLASH = 0x2f
+const QUESTION = 0x3f
+const BANG = 0x21
+const QUOTE = 0x22
+const APOSTROPHE = 0x27
+
+const isWhiteSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
+
+const onlyWhiteSpace = (xml: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) if (!isWhiteSpace(xml.charCodeAt(i))) return false
+  return true
+}
+
+// A quote ends a name too, so that tags end where fast-xml-parser (which skips quoted values) sees them end.
+const endsName = (code: number) =>
+  isWhiteSpace(code) || code === SLASH || code === GT || code === LT || code === QUOTE || code === APOSTROPHE
+
+const notWellFormed = (detail: string): XmlProblem => ({ _tag: "NotWellFormed", detail })
+
+// Anything outside XML 1.0 `Char` (control characters, U+FFFE/U+FFFF, unpaired surrogates) makes a document ill-formed.
+const illegalCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+
+const lineOf = (xml: string, index: number): number => {
+  let line = 1
+  for (let at = xml.indexOf("\n"); at !== -1 && at < index; at = xml.indexOf("\n", at + 1)) line++
+  return line
+}
+
+// A password is text, so markup "inside" one is a client's escaping mistake: never quote names from there.
+const insidePassword = (open: ReadonlyArray<string>) =>
+  open.some((name) => name === "Password" || name.endsWith(":Password"))
+
+/**
+ * One cheap pass over the markup before the parser sees it: refuses DOCTYPE, entity declarations and processing
+ * instructions (other than a leading XML declaration), caps nesting depth, and checks what the parser does not:
+ * that every character is one XML can carry, that end tags match start tags, that there is exactly one root
+ * element and that nothing is cut off.
+ */
+export const checkStructure = (xml: string): XmlProblem | undefined => {
+  const open: Array<string> = []
+  let rootSeen = false
+  let i = 0
+  while (i < xml.length && isWhiteSpace(xml.charCodeAt(i))) i++
+  if (i === xml.length) return { _tag: "Empty" }
+  if (xml.startsWith("<?xml", i) && isWhiteSpace(xml.charCodeAt(i + 5))) {
+    const end = xml.indexOf("?>", i)
+    if (end === -1) return notWellFormed("the XML declaration is not closed")
+    i = end + 2
+  }
+  const problemAt = (index: number, detail: string, withoutNames: string): XmlProblem =>
+    notWellFormed(`${insidePassword(open) ? withoutNames : detail} (line ${lineOf(xml, index)})`)
+  for (;;) {
+    const lt = xml.indexOf("<", i)
+    const textEnd = lt === -1 ? xml.length : lt
+    if (open.length === 0 && !onlyWhiteSpace(xml, i, textEnd)) {
+      return problemAt(i, "text outside the root element", "text outside the root element")
+    }
+    if (lt === -1) break
+    const next = xml.charCodeAt(lt + 1)
+    if (next === SLASH) {
+      let end = lt + 2
+      while (end < xml.length && !endsName(xml.charCodeAt(end))) end++
+      const name = xml.slice(lt + 2, end)
+      while (end < xml.length && isWhiteSpace(xml.charCodeAt(end))) end++
+      if (xml.charCodeAt(end) !== GT) {
+        return problemAt(lt, `the end tag </${bounded(name)} is not closed`, "an end tag is not closed")
+      }
+      const expected = open.pop()
+      if (expected === undefined) {
+        return problemAt(lt, `end tag </${bounded(name)}> without a start tag`, "stray end tag")
+      }
+      if (name !== expected) {
+        open.push(expected)
+        return problemAt(lt, `end tag </${bounded(name)}> does not match <${bounded(expected)}>`, "mismatched end tag")
+      }
+      i = end + 1
+    } else if (next === QUESTION) {
+      return { _tag: "ProcessingInstruction" }
+    } else if (next === BANG) {
+      if (xml.startsWith("<!--", lt)) {
+        const end = xml.indexOf("-->", lt + 4)
+        if (end === -1) return problemAt(lt, "a comment is not closed", "a comment is not closed")
+        i = end + 3
+      } else if (xml.startsWith("<![CDATA[", lt)) {
+        if (open.length === 0) return problemAt(lt, "CDATA outside the root element", "CDATA outside the root element")
+        const end = xml.indexOf("]]>", lt + 9)
+        if (end === -1) return problemAt(lt, "a CDATA section is not closed", "a CDATA section is not closed")
+        i = end + 3
+      } else if (xml.slice(lt + 2, lt + 9).toUpperCase() === "DOCTYPE") {
+        return { _tag: "Doctype" }
+      } else if (xml.startsWith("<!ENTITY", lt)) {
+        return { _tag: "EntityDeclaration" }
+      } else {
+        return problemAt(lt, "a markup declaration outside a DTD", "a markup declaration outside a DTD")
+      }
+    } else {
+      if (open.length === 0 && rootSeen) return problemAt(lt, "a second root element", "a second root element")
+      let end = lt + 1
+      while (end < xml.length && !endsName(xml.charCodeAt(end))) end++
+      if (end === lt + 1) return problemAt(lt, "'<' is not followed by a name", "'<' is not followed by a name")
+      const name = xml.slice(lt + 1, end)
+      for (;;) {
+        const code = xml.charCodeAt(end)
+        if (Number.isNaN(code)) {
+          return problemAt(lt, `the document ends inside the tag <${bounded(name)}>`, "the document ends inside a tag")
+        }
+        if (code === GT) break
+        if (code === LT) return problemAt(lt, `'<' inside the tag <${bounded(name)}>`, "'<' inside a tag")
+        if (code === QUOTE || code === APOSTROPHE) {
+          const close = xml.indexOf(code === QUOTE ? '"' : "'", end + 1)
+          if (close === -1) {
+            return problemAt(
+              lt,
+              `an attribute value of <${bounded(name)}> is not closed`,
+              "an attribute value is not closed",
+            )
+          }
+          end = close + 1
+        } else end++
+      }
+      rootSeen = true
+      if (xml.charCodeAt(end - 1) !== SLASH) {
+        open.push(name)
+        if (open.length > MaxElementDepth) return { _tag: "TooDeep", maxDepth: MaxElementDepth }
+      }
+      i = end + 1
+    }
+  }
+  const unclosed = open.at(-1)
+  if (unclosed !== undefined) {
+    return problemAt(
+      xml.length,
+      `the document ends before </${bounded(unclosed)}>`,
+      "the document ends before an end tag",
+    )
+  }
+  if (!rootSeen) return notWellFormed("no root element")
+  const illegal = illegalCharacter.exec(xml)
+  return illegal === null
+    ? undefined
+    : notWellFormed(`a character XML cannot carry (line ${lineOf(xml, illegal.index)})`)
+}
