@@ -1,0 +1,10 @@
+import { Data } from "effect"
+
+/**
+ * Why the playground will not start: a `HOST`/`PORT` it cannot use, or the default demo password on an address
+ * other machines can reach (`CONTRACT.md` §1).
+ */
+export class PlaygroundConfigError extends Data.TaggedError("PlaygroundConfigError")<{
+  readonly reason: "InvalidPort" | "InvalidHost" | "DemoPasswordOnPublicAddress"
+  readonly message: string
+}> {}

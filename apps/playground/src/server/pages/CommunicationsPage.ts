@@ -1,0 +1,87 @@
+import type { Activity, CommunicationsSubtab, Communications, CrmRecord } from "@crmod-cti/emulator"
+import { type Html, html } from "../html.js"
+import type { SignedIn } from "../session/signedIn.js"
+import { activityTable } from "../views/activityTable.js"
+import { card, notice, pageHeader } from "../views/fieldList.js"
+import { recordLink } from "../views/recordLinks.js"
+import { CommunicationsPath, crmLayout } from "./layout.js"
+
+/** Where the page's script listens for changes. */
+export const CommunicationsEventsPath = `${CommunicationsPath}/events`
+
+export interface CommunicationsView {
+  readonly who: SignedIn
+  readonly subtabs: ReadonlyArray<CommunicationsSubtab>
+  /** Absent when the user may see no subtab. */
+  readonly shown?: {
+    readonly subtab: CommunicationsSubtab
+    readonly lists: Communications
+    /** The record each activity is about (the first associated of Service Request, Campaign, Contact…). */
+    readonly regarding: ReadonlyMap<string, CrmRecord>
+  }
+  readonly completedDays: number
+}
+
+export const subtabUrl = (subtab: CommunicationsSubtab): string => `${CommunicationsPath}?subtab=${subtab}`
+
+const subtabNav = (view: CommunicationsView) =>
+  html`<nav class="subtabs" aria-label="Communications">${view.subtabs.map(
+    (subtab) =>
+      html`<a class="subtab${subtab === view.shown?.subtab ? " current" : ""}" href="${subtabUrl(subtab)}" data-subtab="${subtab}"${subtab === view.shown?.subtab ? html` aria-current="page"` : ""}>${subtab}</a>`,
+  )}</nav>`
+
+const lists = (view: CommunicationsView, shown: NonNullable<CommunicationsView["shown"]>): Html => {
+  const regarding = {
+    heading: "Regarding",
+    cell: (activity: Activity) => {
+      const record = shown.regarding.get(activity.id)
+      return record === undefined ? "" : recordLink(record)
+    },
+  }
+  const lower = shown.subtab.toLowerCase()
+  return html`<div id="communications-lists" data-subtab="${shown.subtab}" data-events="${CommunicationsEventsPath}">
+${card(
+  `Current ${shown.subtab} Interactions`,
+  activityTable(shown.lists.current, `No current ${lower} interactions.`, {
+    id: "current-interactions",
+    extra: regarding,
+  }),
+  { id: "current", actions: html`<span class="count">${shown.lists.current.length}</span>` },
+)}
+${card(
+  `Completed ${shown.subtab} Interactions (last ${view.completedDays} days)`,
+  activityTable(shown.lists.completed, `No ${lower} interactions completed in the last ${view.completedDays} days.`, {
+    id: "completed-interactions",
+    extra: regarding,
+  }),
+  { id: "completed", actions: html`<span class="count">${shown.lists.completed.length}</span>` },
+)}
+</div>`
+}
+
+/**
+ * The Communications tab: a subtab per channel the user has the Access privilege of, the agent's current
+ * interactions first, then completed ones; `communications.js` keeps the lists live.
+ */
+export const communicationsPage = (view: CommunicationsView): Html =>
+  crmLayout({
+    title: view.shown === undefined ? "Communications" : `Communications: ${view.shown.subtab}`,
+    who: view.who,
+    section: "communications",
+    scripts: view.shown === undefined ? [] : ["/static/communications.js"],
+    body: html`${pageHeader(
+      "Communications",
+      view.shown === undefined
+        ? {}
+        : { actions: html`<span class="live-status" id="live-status" data-state="connecting">Connecting…</span>` },
+    )}
+${view.subtabs.length > 0 && subtabNav(view)}
+${
+  view.shown === undefined
+    ? notice(
+        "info",
+        "You have no access to any communications channel. An administrator can grant you the Access Call, Chat, Email or Voicemail Communications privilege.",
+      )
+    : lists(view, view.shown)
+}`,
+  })

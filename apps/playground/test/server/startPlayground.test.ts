@@ -1,0 +1,70 @@
+import { Either } from "effect"
+import { describe, expect, it } from "vitest"
+import { isLoopbackHost } from "../../src/server/loopback.js"
+import { playgroundConfig } from "../../src/server/PlaygroundConfig.js"
+import { startPlayground } from "../../src/server/startPlayground.js"
+import { Browser } from "./support/Browser.js"
+import { usePlayground } from "./support/testPlayground.js"
+
+const playground = usePlayground()
+
+describe("The server listens on HOST (default 127.0.0.1) and PORT (default 8080) (CONTRACT §1)", () => {
+  it("defaults to 127.0.0.1:8080", () => {
+    expect(Either.getOrThrow(playgroundConfig({}, {}))).toMatchObject({ host: "127.0.0.1", port: 8080 })
+  })
+
+  it("reads HOST and PORT, and the options win over them", () => {
+    const env = { HOST: "::1", PORT: "9090" }
+    expect(Either.getOrThrow(playgroundConfig({}, env))).toMatchObject({ host: "::1", port: 9090 })
+    expect(Either.getOrThrow(playgroundConfig({ host: "127.0.0.2", port: 0 }, env))).toMatchObject({
+      host: "127.0.0.2",
+      port: 0,
+    })
+  })
+
+  it("refuses a PORT that is not a port, naming it", () => {
+    for (const PORT of ["http", "-1", "65536", "80.5"]) {
+      const config = playgroundConfig({}, { PORT })
+      expect(Either.isLeft(config) && config.left.message).toMatch(/^PORT must be a port number/)
+    }
+  })
+
+  it("passes the emulator's variables on, and refuses bad ones naming the variable", async () => {
+    expect(Either.getOrThrow(playgroundConfig({}, { CTI_MAX_REQUEST_KB: "64" })).maxRequestKb).toBe(64)
+    await expect(startPlayground({ port: 0, env: { CTI_LIMITERS: "sometimes" } })).rejects.toThrow(/CTI_LIMITERS/)
+  })
+
+  it("answers GET /healthz with 200", async () => {
+    const page = await new Browser(playground().url).get("/healthz")
+    expect(page.status).toBe(200)
+  })
+})
+
+describe("The default demo password stays on loopback unless CTI_ALLOW_DEMO_PASSWORD=1 (CONTRACT §1)", () => {
+  it.each(["0.0.0.0", "::", "192.168.1.20", "crm.example.com"])("refuses to listen on %s", async (host) => {
+    await expect(startPlayground({ host, port: 0, env: {} })).rejects.toMatchObject({
+      _tag: "PlaygroundConfigError",
+      reason: "DemoPasswordOnPublicAddress",
+      message: expect.stringContaining("CTI_DEMO_PASSWORD"),
+    })
+    // Also when the password is set to the default explicitly.
+    await expect(startPlayground({ host, port: 0, env: { CTI_DEMO_PASSWORD: "password" } })).rejects.toMatchObject({
+      reason: "DemoPasswordOnPublicAddress",
+    })
+  })
+
+  it("allows another address with a password of one's own, or with CTI_ALLOW_DEMO_PASSWORD=1", () => {
+    expect(Either.isRight(playgroundConfig({ host: "0.0.0.0" }, { CTI_DEMO_PASSWORD: "correct horse" }))).toBe(true)
+    expect(Either.isRight(playgroundConfig({ host: "0.0.0.0" }, { CTI_ALLOW_DEMO_PASSWORD: "1" }))).toBe(true)
+    expect(Either.isLeft(playgroundConfig({ host: "0.0.0.0" }, { CTI_ALLOW_DEMO_PASSWORD: "yes" }))).toBe(true)
+  })
+
+  it("tells loopback addresses from the others", () => {
+    for (const host of ["127.0.0.1", "127.8.9.10", "localhost", "::1", "[::1]", "::ffff:127.0.0.1"]) {
+      expect(isLoopbackHost(host), host).toBe(true)
+    }
+    for (const host of ["0.0.0.0", "::", "10.0.0.1", "128.0.0.1", "example.com", "localhost.example.com"]) {
+      expect(isLoopbackHost(host), host).toBe(false)
+    }
+  })
+})

@@ -1,0 +1,21 @@
+import { defineConfig } from "tsup"
+
+/**
+ * The server as one file, `dist/server/main.js`. The workspace packages are bundled from their sources (esbuild
+ * follows the `paths` of `tsconfig.base.json`), and so are the third-party packages they use: pnpm links a
+ * package's dependencies for that package only, so `fast-xml-parser` (of soap-codec) could not be found from the
+ * app's `dist/`. Only Node's built-in modules stay outside.
+ */
+export default defineConfig({
+  entry: { main: "src/main.ts" },
+  outDir: "dist/server",
+  format: ["esm"],
+  platform: "node",
+  target: "node20",
+  tsconfig: "tsconfig.json",
+  noExternal: [/.*/],
+  sourcemap: true,
+  // Only `dist/server`: `dist/softphone` is Vite's.
+  clean: true,
+  splitting: false,
+})
