@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { Faults, type CtiFault } from "./Fault.js"
 import { MaxInteractionsPerRequest } from "./Validation.js"
 

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /** The chapter's 22 channel types (the activity subtype), each implying an activity type. */
 export const ChannelTypes = [

@@ -1,4 +1,6 @@
-import { Context, type Effect, Schema } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import type { InsertResult, WrapUpResult } from "./Activity.js"
 import type { CtiFault } from "./Fault.js"
 import type { Interaction, WrapUpInteraction } from "./Interaction.js"

@@ -1,4 +1,4 @@
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /** Why a whole request failed: one reason per row of the fault table in `CONTRACT.md` §6. */
 export type FaultReason =

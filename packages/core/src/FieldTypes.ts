@@ -1,4 +1,5 @@
-import { ParseResult, Schema } from "effect"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 
 /** Characters, not UTF-16 code units: `String (n)` limits count what a user typed. */
 export const characterLength = (value: string): number => {

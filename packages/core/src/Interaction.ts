@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { ChannelType } from "./ChannelType.js"
 import { CtiBoolean, CtiString, CtiText, EpochSeconds, StringLimits } from "./FieldTypes.js"
 import { AssociatedRecordType } from "./RecordType.js"

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { type ActivityType, activityTypeOf, type ChannelType } from "./ChannelType.js"
 
 /** The CTI role privileges of `oracle-facts.md`. */

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /** The chapter's `Record Type LOV`: the record types CTI supports, and what `ScreenPopRecordType` returns. */
 export const RecordTypes = ["Account", "Activity", "Campaign", "Contact", "Lead", "Service Request"] as const

@@ -1,4 +1,5 @@
-import { Clock, Effect } from "effect"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
 
 export interface PacerOptions {
   /** Least time between the starts of two requests (default 50 ms, CRM On Demand's limit). */

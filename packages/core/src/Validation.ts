@@ -1,4 +1,6 @@
-import { Either, ParseResult, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import { type CtiFault, Faults } from "./Fault.js"
 import { StringLimits } from "./FieldTypes.js"
 import {
@@ -29,7 +31,7 @@ const makeValidator = <A, I>(
   elements: ReadonlyArray<string>,
 ): ((raw: RawInteraction) => Either.Either<A, CtiFault>) => {
   const known: ReadonlySet<string> = new Set(elements)
-  const decode = Schema.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "error" })
+  const decode = Schema.decodeUnknownEither(schema, { errors: "first" })
   return (raw) => {
     const values: Record<string, string> = {}
     for (const name of Object.keys(raw)) {

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { AssociatedRecordType, ChannelType, CtiString, EpochSeconds, StringLimits } from "@crmod-cti/core"
 
 const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })

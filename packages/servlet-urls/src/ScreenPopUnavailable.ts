@@ -1,5 +1,5 @@
 import type { InsertStatus } from "@crmod-cti/core"
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /**
  * An insert result suggests no record to screen-pop: the activity was not created by this request (`NotCreated`:

@@ -1,4 +1,4 @@
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { type CtiCommand, ServletParameters } from "./CtiCommand.js"
 import { commandUrl } from "./internal/commandUrl.js"
 import { commandSpecs, isCommandName } from "./internal/commandSpecs.js"

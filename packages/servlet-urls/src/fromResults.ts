@@ -1,5 +1,5 @@
 import type { ActivityIdentity, ChannelType, InsertResult } from "@crmod-cti/core"
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { encodeCtiCommand } from "./buildCtiCommand.js"
 import type { CtiCommand, ScreenPopCommand } from "./CtiCommand.js"
 import { commandUrl } from "./internal/commandUrl.js"

@@ -1,4 +1,4 @@
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { type CtiCommand, type ServletParameterName, ServletParameters } from "./CtiCommand.js"
 import { commandSpecs, isCommandName } from "./internal/commandSpecs.js"
 import { parameterErrorOf, missingParameter, repeatedParameter, unknownCommand } from "./internal/parameterErrors.js"

@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs"
+import { validateInsertRequest } from "@crmod-cti/core"
 import { Either } from "effect"
 import { XMLParser } from "fast-xml-parser"
+import * as soap from "soap"
 import { bench, describe } from "vitest"
 import {
+  ctiActivityWsdl,
   decodeInsertResponse,
   decodeRequest,
   decodeWrapUpResponse,
@@ -11,12 +14,22 @@ import {
   encodeWrapUpRequest,
   encodeWrapUpResponse,
 } from "../src/index.js"
+import { readEnvelope } from "../src/internal/Envelope.js"
+import { readRawInteractions } from "../src/internal/RequestReader.js"
+import { checkStructure } from "../src/internal/XmlStructure.js"
+import { parseXml } from "../src/internal/XmlTree.js"
 
 /** One of the chapter's sample envelopes (the test fixtures), exactly as printed, indentation included. */
 const sample = (name: string) => readFileSync(new URL(`../test/fixtures/${name}.xml`, import.meta.url), "utf8")
 
 // For scale: fast-xml-parser reading the same text with its default options, with none of the codec's checks.
 const rawParser = new XMLParser()
+
+// What users would otherwise pick: the `soap` package reads every envelope, on its server and in its client, with
+// `WSDL.xmlToObject` on the WSDL object it builds from the service's WSDL, as `soap.listen` does with ours here.
+const endpoint = "http://127.0.0.1/Services/Integration"
+const soapWsdl = new soap.WSDL(ctiActivityWsdl(endpoint), endpoint, {})
+await new Promise<void>((resolve, reject) => soapWsdl.onReady((error) => (error ? reject(error) : resolve())))
 
 const compare = (title: string, text: string, decode: () => unknown, encode: () => unknown) =>
   describe(`${title} (${new TextEncoder().encode(text).byteLength} bytes)`, () => {
@@ -25,6 +38,9 @@ const compare = (title: string, text: string, decode: () => unknown, encode: () 
     })
     bench("fast-xml-parser parse alone", () => {
       rawParser.parse(text)
+    })
+    bench("soap package WSDL.xmlToObject", () => {
+      soapWsdl.xmlToObject(text)
     })
     bench("encode", () => {
       encode()
@@ -67,3 +83,25 @@ compare(
   () => decodeWrapUpResponse(wrapUpResponse),
   () => encodeWrapUpResponse(wrapUpResults),
 )
+
+// Where the insert request's decode goes, step by step: each step alone, on what the step before produced.
+const root = parseXml(insertRequest)
+const envelope = "_tag" in root ? undefined : readEnvelope(root)
+const input = typeof envelope === "object" ? envelope.body?.children[0] : undefined
+if (input === undefined) throw new Error("the insert request must have an operation")
+const rawInteractions = Either.getOrThrow(readRawInteractions(input))
+
+describe("CTIActivityInsert request decode, step by step", () => {
+  bench("1. pre-scan (checkStructure)", () => {
+    checkStructure(insertRequest)
+  })
+  bench("1+2. pre-scan, fast-xml-parser, namespaces (parseXml)", () => {
+    parseXml(insertRequest)
+  })
+  bench("3. interactions as element name to text (readRawInteractions)", () => {
+    readRawInteractions(input)
+  })
+  bench("4. the core's validation (validateInsertRequest)", () => {
+    validateInsertRequest(rawInteractions)
+  })
+})

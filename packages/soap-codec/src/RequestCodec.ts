@@ -9,7 +9,7 @@ import {
   type WrapUpInteraction,
   WrapUpInteractionElements,
 } from "@crmod-cti/core"
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { ClientNameNamespace, CtiActivityNamespace, CtiDataNamespace, SoapEnvelopeNamespace } from "./Namespaces.js"
 import { inputElementOf, type Operation } from "./Operations.js"
 import { bodyText } from "./internal/BodyText.js"

@@ -1,5 +1,5 @@
 import { type CtiFault, InsertResult, InsertResultElements, WrapUpResult, WrapUpResultElements } from "@crmod-cti/core"
-import type { Either } from "effect"
+import type * as Either from "effect/Either"
 import { CtiActivityNamespace, CtiDataNamespace, SoapEnvelopeNamespace, WsseNamespace } from "./Namespaces.js"
 import { type Operation, outputElementOf } from "./Operations.js"
 import type { SoapResponseError } from "./SoapResponseError.js"

@@ -80,6 +80,21 @@ describe("WS-Security: what real clients add is tolerated", () => {
     const token = "<wsse:Username> OKP/mos.def </wsse:Username><wsse:Password> p&amp;ss&lt;1&gt; </wsse:Password>"
     expect(right(withHeader(securityXml(token))).security).toEqual({ username: "OKP/mos.def", password: " p&ss<1> " })
   })
+
+  // The pre-scan leaves out white space between tags before parsing; an element's own text must not lose any.
+  it("takes a password of white space only as sent", () => {
+    expect(right(withHeader(securityXml(tokenWith(" \t\n ")))).security.password).toBe(" \t\n ")
+  })
+
+  it("keeps the white space around a CDATA section and a comment in the password", () => {
+    const password = " <![CDATA[a<b]]> <!-- note --> "
+    expect(right(withHeader(securityXml(tokenWith(password)))).security.password).toBe(" a<b  ")
+  })
+
+  it("reads the same token whatever white space separates its elements", () => {
+    const token = "\n  <wsse:Username>OKP/mos.def</wsse:Username>\r\n\t<wsse:Password>password</wsse:Password>\n"
+    expect(right(withHeader(` ${securityXml(token)} `)).security).toEqual(demoUser)
+  })
 })
 
 describe("WS-Security: encoding", () => {

@@ -1,4 +1,4 @@
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /**
  * Why an element is not a usable CTI control, or attributes cannot be built: its `data-cti-action` is not one of

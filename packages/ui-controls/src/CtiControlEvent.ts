@@ -1,5 +1,5 @@
 import { AssociatedRecordType, CtiString, StringLimits } from "@crmod-cti/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { type CtiAction, type CtiButtonAction, CtiAttributes } from "./CtiAttributes.js"
 
 const attribute = <S extends Schema.Schema.All>(schema: S, name: string) =>

@@ -1,5 +1,6 @@
 import { type AssociatedRecordType, phoneDigits } from "@crmod-cti/core"
-import { Either, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import { type CtiButtonAction, CtiAttributes, WrapUpSaveId } from "./CtiAttributes.js"
 import { CtiControlEvent } from "./CtiControlEvent.js"
 import { attributeErrorOf, invalidAttribute } from "./internal/attributeErrors.js"

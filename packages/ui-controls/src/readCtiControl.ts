@@ -1,4 +1,5 @@
-import { Either, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import { type CtiAction, CtiActions, CtiAttributes } from "./CtiAttributes.js"
 import type { CtiControlError } from "./CtiControlError.js"
 import { CtiControlEvent } from "./CtiControlEvent.js"

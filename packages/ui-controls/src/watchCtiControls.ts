@@ -1,4 +1,4 @@
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { type CtiAction, CtiAttributes } from "./CtiAttributes.js"
 import type { CtiControlError } from "./CtiControlError.js"
 import type { CtiControlEvent, CtiControlEventOf } from "./CtiControlEvent.js"

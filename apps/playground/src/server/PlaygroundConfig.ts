@@ -4,7 +4,7 @@ import {
   type EmulatorOptions,
   emulatorOptionsFromEnv,
 } from "@crmod-cti/emulator"
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { isLoopbackHost } from "./loopback.js"
 import { PlaygroundConfigError } from "./PlaygroundConfigError.js"
 

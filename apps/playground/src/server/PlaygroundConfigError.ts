@@ -1,4 +1,4 @@
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /**
  * Why the playground will not start: a `HOST`/`PORT` it cannot use, or the default demo password on an address

@@ -1,4 +1,7 @@
-import { Data, Either, ParseResult, Schema } from "effect"
+import * as Data from "effect/Data"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 
 /**
  * What the workspace page tells the softphone (`<script type="application/json" id="softphone-config">`): where

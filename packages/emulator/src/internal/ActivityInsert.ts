@@ -14,7 +14,8 @@ import {
   resolveAssociations,
   shouldCreateServiceRequest,
 } from "@crmod-cti/core"
-import { Effect, Struct } from "effect"
+import * as Effect from "effect/Effect"
+import * as Struct from "effect/Struct"
 import type { makeCandidateFinder } from "./Candidates.js"
 import type { EmulatorChange } from "./Changes.js"
 import type { EmulatorStoreShape } from "./EmulatorStore.js"

@@ -6,7 +6,7 @@ import {
   type WrapUpResult,
   wrapUpResult,
 } from "@crmod-cti/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { EmulatorChange } from "./Changes.js"
 import type { EmulatorStoreShape } from "./EmulatorStore.js"
 

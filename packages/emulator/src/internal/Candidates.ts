@@ -1,5 +1,6 @@
 import type { CandidateRecord, Lookup } from "@crmod-cti/core"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { EmulatorStoreShape } from "./EmulatorStore.js"
 import { AllPhoneFields } from "./MatchKeys.js"
 import type { CrmRecord } from "./Records.js"

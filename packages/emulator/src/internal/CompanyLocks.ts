@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 
 /**
  * One lock per company. Fibers interleave between effects, so a request's check-and-write (the identity check and

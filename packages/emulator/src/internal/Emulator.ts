@@ -12,7 +12,14 @@ import {
   type UsernameToken,
   type WrapUpStatus,
 } from "@crmod-cti/core"
-import { Clock, Context, Effect, Either, Layer, Option, PubSub, Stream } from "effect"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as PubSub from "effect/PubSub"
+import * as Stream from "effect/Stream"
 import { insertInteraction } from "./ActivityInsert.js"
 import { wrapUpInteraction } from "./ActivityWrapUp.js"
 import { makeCandidateFinder } from "./Candidates.js"

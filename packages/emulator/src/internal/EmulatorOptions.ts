@@ -1,5 +1,5 @@
 import { DefaultPriorities } from "@crmod-cti/core"
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { DemoPassword, DemoTenant } from "./DemoTenant.js"
 import { EmulatorConfigError } from "./EmulatorConfigError.js"
 import { DefaultRateLimit, type RateLimit } from "./RateLimiter.js"

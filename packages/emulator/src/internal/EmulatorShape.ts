@@ -11,7 +11,10 @@ import type {
   UsernameToken,
   WrapUpStatus,
 } from "@crmod-cti/core"
-import type { Effect, Option, Scope, Stream } from "effect"
+import type * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
+import type * as Stream from "effect/Stream"
 import type { EmulatorChange } from "./Changes.js"
 import type { Activity, CrmRecord } from "./Records.js"
 import type { UnknownUserError } from "./UnknownUserError.js"

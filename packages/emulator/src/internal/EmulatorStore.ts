@@ -1,5 +1,8 @@
 import type { ActivityIdentity, CtiUser } from "@crmod-cti/core"
-import { Context, Data, type Effect, type Option } from "effect"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import type * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 import type { PhoneField } from "./MatchKeys.js"
 import type { Activity, Campaign, CrmRecord, ServiceRequest } from "./Records.js"
 

@@ -1,4 +1,4 @@
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { EmulatorConfigError } from "./EmulatorConfigError.js"
 import type { EmulatorOptions } from "./EmulatorOptions.js"
 

@@ -1,5 +1,7 @@
 import { type ActivityIdentity, identityKey } from "@crmod-cti/core"
-import { Effect, Layer, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import { EmulatorStore, type EmulatorStoreShape, StoreError, type StoredUser } from "./EmulatorStore.js"
 import { emailKeyOf, type PhoneField, phoneKeysOf } from "./MatchKeys.js"
 import { Multimap } from "./Multimap.js"

@@ -1,5 +1,6 @@
 import { type CtiFault, Faults } from "@crmod-cti/core"
-import { Clock, Effect } from "effect"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
 
 const Window = 24 * 60 * 60 * 1000
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, scrypt, timingSafeEqual } from "node:crypto"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { PasswordHash } from "./EmulatorStore.js"
 
 const KeyLength = 32

@@ -1,5 +1,6 @@
 import { type CtiFault, Faults } from "@crmod-cti/core"
-import { Clock, Effect } from "effect"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
 
 /** Per-user request rate: at most `perSecond` requests in any second, each at least `minSpacingMs` after the last. */
 export interface RateLimit {

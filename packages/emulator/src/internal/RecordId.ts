@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /** Record ids in the chapter's style: `1QA2-` followed by upper-case base-36 characters (e.g. `1QA2-RXQQC`). */
 export const RecordIdPrefix = "1QA2-"

@@ -1,5 +1,5 @@
 import { ActivityType, type AssociationType, ChannelType, Interaction } from "@crmod-cti/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { RecordId } from "./RecordId.js"
 
 const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })

@@ -1,5 +1,8 @@
 import { Interaction, Privilege } from "@crmod-cti/core"
-import { Either, ParseResult, Schema, Struct } from "effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as Struct from "effect/Struct"
 import { EmulatorConfigError } from "./EmulatorConfigError.js"
 import { Account, Activity, Campaign, CompanyName, Contact, Lead, Opportunity, ServiceRequest } from "./Records.js"
 

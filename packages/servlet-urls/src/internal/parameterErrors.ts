@@ -1,5 +1,5 @@
 import { AssociatedRecordTypes, ChannelTypes } from "@crmod-cti/core"
-import { ParseResult } from "effect"
+import * as ParseResult from "effect/ParseResult"
 import { CtiCommandNames, type ServletParameterName, ServletParameters } from "../CtiCommand.js"
 import { ServletParameterError } from "../ServletParameterError.js"
 import type { Field } from "./commandSpecs.js"

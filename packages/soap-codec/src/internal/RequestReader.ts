@@ -1,5 +1,5 @@
 import { type CtiFault, Faults, type RawInteraction } from "@crmod-cti/core"
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { CtiDataNamespace } from "../Namespaces.js"
 import { bounded, MaxQuotedName } from "./Bounded.js"
 import { isElement, qualifiedName, type XmlElement } from "./XmlTree.js"

@@ -1,5 +1,7 @@
 import type { CtiFault } from "@crmod-cti/core"
-import { Either, ParseResult, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import { type Operation, outputElementOf } from "../Operations.js"
 import { SoapResponseError, type SoapResponseErrorReason } from "../SoapResponseError.js"
 import { bodyText } from "./BodyText.js"

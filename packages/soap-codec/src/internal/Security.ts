@@ -1,5 +1,5 @@
 import { type CtiFault, Faults, type UsernameToken } from "@crmod-cti/core"
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { PasswordTextType, WsseNamespace } from "../Namespaces.js"
 import { escapeXml } from "./XmlEscape.js"
 import { firstChild, type XmlElement } from "./XmlTree.js"

@@ -43,13 +43,24 @@ const insidePassword = (open: ReadonlyArray<string>) =>
  * instructions (other than a leading XML declaration), caps nesting depth, and checks what the parser does not:
  * that every character is one XML can carry, that end tags match start tags, that there is exactly one root
  * element and that nothing is cut off.
+ *
+ * Returns the markup for the parser: the document without the white space that only separates tags (between two
+ * tags, except between a start tag and its end tag, so that an element's own text is kept exactly). The scan finds
+ * every text run anyway, and fast-xml-parser copies text one character at a time: a pretty-printed envelope is a
+ * third white space, which costs the parser far more than leaving it out here does.
  */
-export const checkStructure = (xml: string): XmlProblem | undefined => {
+export const checkStructure = (xml: string): XmlProblem | string => {
   const open: Array<string> = []
   let rootSeen = false
   let i = 0
   while (i < xml.length && isWhiteSpace(xml.charCodeAt(i))) i++
   if (i === xml.length) return { _tag: "Empty" }
+  // The markup for the parser is built only once a run of white space is left out.
+  let markup = ""
+  let copied = i
+  // What the text run at `i` follows: a tag (or the XML declaration), and whether that tag is a start tag.
+  let afterTag = true
+  let afterStartTag = false
   if (xml.startsWith("<?xml", i) && isWhiteSpace(xml.charCodeAt(i + 5))) {
     const end = xml.indexOf("?>", i)
     if (end === -1) return notWellFormed("the XML declaration is not closed")
@@ -60,27 +71,42 @@ export const checkStructure = (xml: string): XmlProblem | undefined => {
   for (;;) {
     const lt = xml.indexOf("<", i)
     const textEnd = lt === -1 ? xml.length : lt
-    if (open.length === 0 && !onlyWhiteSpace(xml, i, textEnd)) {
-      return problemAt(i, "text outside the root element", "text outside the root element")
+    const next = lt === -1 ? Number.NaN : xml.charCodeAt(lt + 1)
+    if (i < textEnd) {
+      const blank = onlyWhiteSpace(xml, i, textEnd)
+      if (open.length === 0 && !blank) {
+        return problemAt(i, "text outside the root element", "text outside the root element")
+      }
+      // Next to a comment or CDATA section the white space may be part of an element's text: it stays.
+      if (blank && afterTag && next !== BANG && !(afterStartTag && next === SLASH)) {
+        markup += xml.slice(copied, i)
+        copied = textEnd
+      }
     }
     if (lt === -1) break
-    const next = xml.charCodeAt(lt + 1)
     if (next === SLASH) {
-      let end = lt + 2
-      while (end < xml.length && !endsName(xml.charCodeAt(end))) end++
-      const name = xml.slice(lt + 2, end)
+      const expected = open.at(-1)
+      const nameStart = lt + 2
+      // Usually the end tag names the innermost open element: compared in place, without cutting the name out.
+      const matches =
+        expected !== undefined &&
+        xml.startsWith(expected, nameStart) &&
+        endsName(xml.charCodeAt(nameStart + expected.length))
+      let nameEnd = matches ? nameStart + expected.length : nameStart
+      if (!matches) while (nameEnd < xml.length && !endsName(xml.charCodeAt(nameEnd))) nameEnd++
+      let end = nameEnd
       while (end < xml.length && isWhiteSpace(xml.charCodeAt(end))) end++
-      if (xml.charCodeAt(end) !== GT) {
-        return problemAt(lt, `the end tag </${bounded(name)} is not closed`, "an end tag is not closed")
+      if (xml.charCodeAt(end) !== GT || !matches) {
+        const name = bounded(xml.slice(nameStart, nameEnd))
+        if (xml.charCodeAt(end) !== GT) {
+          return problemAt(lt, `the end tag </${name} is not closed`, "an end tag is not closed")
+        }
+        if (expected === undefined) return problemAt(lt, `end tag </${name}> without a start tag`, "stray end tag")
+        return problemAt(lt, `end tag </${name}> does not match <${bounded(expected)}>`, "mismatched end tag")
       }
-      const expected = open.pop()
-      if (expected === undefined) {
-        return problemAt(lt, `end tag </${bounded(name)}> without a start tag`, "stray end tag")
-      }
-      if (name !== expected) {
-        open.push(expected)
-        return problemAt(lt, `end tag </${bounded(name)}> does not match <${bounded(expected)}>`, "mismatched end tag")
-      }
+      open.pop()
+      afterTag = true
+      afterStartTag = false
       i = end + 1
     } else if (next === QUESTION) {
       return { _tag: "ProcessingInstruction" }
@@ -88,11 +114,13 @@ export const checkStructure = (xml: string): XmlProblem | undefined => {
       if (xml.startsWith("<!--", lt)) {
         const end = xml.indexOf("-->", lt + 4)
         if (end === -1) return problemAt(lt, "a comment is not closed", "a comment is not closed")
+        afterTag = false
         i = end + 3
       } else if (xml.startsWith("<![CDATA[", lt)) {
         if (open.length === 0) return problemAt(lt, "CDATA outside the root element", "CDATA outside the root element")
         const end = xml.indexOf("]]>", lt + 9)
         if (end === -1) return problemAt(lt, "a CDATA section is not closed", "a CDATA section is not closed")
+        afterTag = false
         i = end + 3
       } else if (xml.slice(lt + 2, lt + 9).toUpperCase() === "DOCTYPE") {
         return { _tag: "Doctype" }
@@ -127,7 +155,9 @@ export const checkStructure = (xml: string): XmlProblem | undefined => {
         } else end++
       }
       rootSeen = true
-      if (xml.charCodeAt(end - 1) !== SLASH) {
+      afterTag = true
+      afterStartTag = xml.charCodeAt(end - 1) !== SLASH
+      if (afterStartTag) {
         open.push(name)
         if (open.length > MaxElementDepth) return { _tag: "TooDeep", maxDepth: MaxElementDepth }
       }
@@ -144,7 +174,6 @@ export const checkStructure = (xml: string): XmlProblem | undefined => {
   }
   if (!rootSeen) return notWellFormed("no root element")
   const illegal = illegalCharacter.exec(xml)
-  return illegal === null
-    ? undefined
-    : notWellFormed(`a character XML cannot carry (line ${lineOf(xml, illegal.index)})`)
+  if (illegal !== null) return notWellFormed(`a character XML cannot carry (line ${lineOf(xml, illegal.index)})`)
+  return copied === 0 ? xml : markup + xml.slice(copied)
 }

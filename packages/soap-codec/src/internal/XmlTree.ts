@@ -99,8 +99,9 @@ const toElement = (tagName: string, node: FxpNode, inherited: Scope): XmlElement
   return { namespace, localName: colon === -1 ? name : name.slice(colon + 1), children, text }
 }
 
+// `for…in` rather than `Object.keys`: no array per node. The nodes are plain object literals, so nothing is inherited.
 const nameOf = (node: FxpNode): string | undefined => {
-  for (const key of Object.keys(node)) if (key !== AttributesKey) return key
+  for (const key in node) if (key !== AttributesKey) return key
   return undefined
 }
 
@@ -109,10 +110,10 @@ const nameOf = (node: FxpNode): string | undefined => {
  * `checkStructure`), then fast-xml-parser reads it, and names are resolved to namespaces.
  */
 export const parseXml = (xml: string): XmlElement | XmlProblem => {
-  const problem = checkStructure(xml)
-  if (problem !== undefined) return problem
+  const markup = checkStructure(xml)
+  if (typeof markup !== "string") return markup
   try {
-    for (const node of parser.parse(xml) as ReadonlyArray<FxpNode>) {
+    for (const node of parser.parse(markup) as ReadonlyArray<FxpNode>) {
       const name = nameOf(node)
       if (name !== undefined && name !== TextKey) return toElement(name, node, initialScope)
     }

@@ -1,5 +1,5 @@
 import { AssociatedRecordTypes } from "@crmod-cti/core"
-import { ParseResult } from "effect"
+import * as ParseResult from "effect/ParseResult"
 import { CtiActions, CtiAttributes } from "../CtiAttributes.js"
 import { CtiControlError } from "../CtiControlError.js"
 

@@ -1,6 +1,7 @@
 import { type AssociationType, type CtiUser, ScreenPopPriority } from "@crmod-cti/core"
 import { type Activity, AssociationFields, type CrmRecord, type RecordWithActivities } from "@crmod-cti/emulator"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { Playground } from "../RequestContext.js"
 
 /** A record of the user's company with its activities; records of other companies are not found. */

@@ -1,6 +1,8 @@
 import type { ServerResponse } from "node:http"
 import type { EmulatorChange, EmulatorShape } from "@crmod-cti/emulator"
-import { Effect, Fiber, Stream } from "effect"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Stream from "effect/Stream"
 import { subtabOf } from "../crm/subtabs.js"
 import type { SignedIn } from "../session/signedIn.js"
 

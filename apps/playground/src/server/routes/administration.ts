@@ -1,6 +1,6 @@
 import { type Privilege, Privileges } from "@crmod-cti/core"
 import { ServicePath } from "@crmod-cti/soap-http"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { pageReply, type Reply, redirectReply } from "../http/Reply.js"
 import { ctiPrivilegesPage, isOwnManagePrivilege } from "../pages/CtiPrivilegesPage.js"
 import { CtiPrivilegesPath, WebServicesAdminPath } from "../pages/layout.js"

@@ -1,5 +1,6 @@
 import type { CrmRecord } from "@crmod-cti/emulator"
-import { Effect, Either } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { regardingRecord } from "../crm/lookups.js"
 import { isSubtab, maySeeSubtab, visibleSubtabs } from "../crm/subtabs.js"
 import { contentReply, pageReply, takenReply } from "../http/Reply.js"

@@ -7,7 +7,8 @@ import {
   ServletParameters,
   type WrapUpCommand,
 } from "@crmod-cti/servlet-urls"
-import { Effect, Either } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { companyActivity, companyRecord } from "../crm/lookups.js"
 import { html } from "../html.js"
 import { type Reply, redirectReply } from "../http/Reply.js"

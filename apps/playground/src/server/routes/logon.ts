@@ -1,4 +1,5 @@
-import { Effect, Either } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { clearCookie, setCookie } from "../http/cookies.js"
 import { pageReply, type Reply, redirectReply } from "../http/Reply.js"
 import { safeNext } from "../http/safeNext.js"

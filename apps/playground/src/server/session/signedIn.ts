@@ -1,5 +1,6 @@
 import type { CtiUser } from "@crmod-cti/core"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { RequestContext } from "../RequestContext.js"
 import { type Session, SessionCookie } from "./SessionStore.js"
 

@@ -1,0 +1,79 @@
+import { Faults } from "@crmod-cti/core"
+import { DemoPassword, DemoUsers, makeDemoEmulator } from "@crmod-cti/emulator"
+import { decodeInsertResponse, encodeInsertRequest } from "@crmod-cti/soap-codec"
+import { type FetchHandler, makeCtiFetchHandler } from "@crmod-cti/transport-fetch"
+import { Effect, Either } from "effect"
+import { beforeAll, describe, expect, it } from "vitest"
+import { calls } from "./helpers/soap.js"
+
+let authenticator: Parameters<typeof makeCtiFetchHandler>[0]
+beforeAll(async () => {
+  authenticator = { authenticator: await Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } })) }
+})
+
+const body = encodeInsertRequest(calls("HANDLER", 2), {
+  security: { username: DemoUsers.mosDef, password: DemoPassword },
+})
+
+describe("makeCtiFetchHandler: (Request) => Promise<Response>, as Deno, Bun and workers serve", () => {
+  it("answers POST /Services/Integration", async () => {
+    const response = await makeCtiFetchHandler(authenticator)(
+      new Request("https://crm.example.test/Services/Integration", { method: "POST", body }),
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get("content-type")).toBe("text/xml; charset=utf-8")
+    expect(Either.getOrThrow(decodeInsertResponse(await response.text())).map((r) => r.Status)).toEqual(["OK", "OK"])
+  })
+
+  it("the WSDL's soap:address is the request URL's origin", async () => {
+    const response = await makeCtiFetchHandler(authenticator)(
+      new Request("https://crm.example.test:8443/Services/Integration/CTIActivity?wsdl", {
+        headers: { authorization: `Basic ${btoa(`${DemoUsers.mosDef}:${DemoPassword}`)}` },
+      }),
+    )
+    expect(await response.text()).toContain(
+      '<soap:address location="https://crm.example.test:8443/Services/Integration"/>',
+    )
+  })
+
+  it("other requests go to the fallback", async () => {
+    const fallback: FetchHandler = async (request) => new Response(`host page ${new URL(request.url).pathname}`)
+    const handler = makeCtiFetchHandler(authenticator, fallback)
+    expect(await (await handler(new Request("https://crm.example.test/OnDemand/logon"))).text()).toBe(
+      "host page /OnDemand/logon",
+    )
+    expect((await makeCtiFetchHandler(authenticator)(new Request("https://crm.example.test/x"))).status).toBe(404)
+  })
+
+  it("a streamed body is cancelled as soon as it passes the limit", async () => {
+    let pulled = 0
+    let cancelled = false
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1
+        controller.enqueue(new Uint8Array(1024))
+      },
+      cancel() {
+        cancelled = true
+      },
+    })
+    const request = new Request("https://crm.example.test/Services/Integration", {
+      method: "POST",
+      body: endless,
+      duplex: "half",
+    } as RequestInit)
+    const response = await makeCtiFetchHandler({ ...authenticator, maxRequestKb: 8 })(request)
+    expect(response.status).toBe(500)
+    expect(Either.flip(decodeInsertResponse(await response.text()))).toEqual(Either.right(Faults.requestTooLarge(8)))
+    expect(cancelled).toBe(true)
+    expect(pulled).toBeLessThan(20)
+  })
+
+  it("a HEAD request gets no body", async () => {
+    const response = await makeCtiFetchHandler(authenticator)(
+      new Request("https://crm.example.test/healthz", { method: "HEAD" }),
+    )
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe("")
+  })
+})

@@ -1,0 +1,26 @@
+import { type CtiClientOptions, CtiClient, type CtiClientShape } from "@crmod-cti/soap-http"
+import { FetchCtiClient } from "@crmod-cti/transport-fetch"
+import { NodeCtiClient } from "@crmod-cti/transport-node"
+import { Context, Effect, Exit, Layer, Scope } from "effect"
+
+export interface RunningClient {
+  readonly client: CtiClientShape
+  readonly close: () => Promise<void>
+}
+
+/** Builds a client for the options through its Effect Layer. */
+export type ClientFactory = (options: CtiClientOptions) => Promise<RunningClient>
+
+const fromLayer = async (layer: Layer.Layer<CtiClient>): Promise<RunningClient> => {
+  const scope = Effect.runSync(Scope.make())
+  const context = await Effect.runPromise(Layer.buildWithScope(layer, scope))
+  return { client: Context.get(context, CtiClient), close: () => Effect.runPromise(Scope.close(scope, Exit.void)) }
+}
+
+export const nodeClient: ClientFactory = (options) => fromLayer(NodeCtiClient.layer(options))
+export const fetchClient: ClientFactory = (options) => fromLayer(FetchCtiClient.layer(options))
+
+export const clients: ReadonlyArray<readonly [string, ClientFactory]> = [
+  ["node client", nodeClient],
+  ["fetch client", fetchClient],
+]

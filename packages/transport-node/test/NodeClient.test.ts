@@ -1,0 +1,157 @@
+import * as http from "node:http"
+import * as net from "node:net"
+import { CtiFault, Faults, type Interaction } from "@crmod-cti/core"
+import { DemoPassword, DemoUsers, makeDemoEmulator } from "@crmod-cti/emulator"
+import { encodeInsertResponse } from "@crmod-cti/soap-codec"
+import { CtiClient } from "@crmod-cti/soap-http"
+import {
+  createClient,
+  CtiTransportError,
+  listen,
+  makeKeepAliveAgents,
+  NodeCtiClient,
+  NodeHttpAgent,
+  type NodeCtiServer,
+} from "@crmod-cti/transport-node"
+import { Effect, Layer } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+const call: Interaction = { InteractionId: "NODE-1", AgentOfferTime: 1287786900, ChannelType: "Inbound Call" }
+const ok = encodeInsertResponse([
+  { Status: "OK", InteractionId: "NODE-1", AgentOfferTime: 1287786900, ActivityId: "1QA2-X" },
+])
+const user = { username: DemoUsers.mosDef, password: DemoPassword }
+
+/** A raw HTTP/1.1 server: `answer(socket, requestNumberOnThisSocket)` for each whole request. */
+const rawServer = async (answer: (socket: net.Socket, nth: number) => void) => {
+  let connections = 0
+  const server = net.createServer((socket) => {
+    connections += 1
+    let buffered = ""
+    let nth = 0
+    socket.on("data", (data) => {
+      buffered += data.toString("latin1")
+      for (;;) {
+        const headEnd = buffered.indexOf("\r\n\r\n")
+        const length = Number(/content-length: (\d+)/i.exec(buffered)?.[1] ?? "0")
+        if (headEnd < 0 || buffered.length < headEnd + 4 + length) return
+        buffered = buffered.slice(headEnd + 4 + length)
+        nth += 1
+        answer(socket, nth)
+      }
+    })
+    socket.on("error", () => undefined)
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const endpoint = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/Services/Integration`
+  return {
+    endpoint,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+const respond = (socket: net.Socket, body: string) =>
+  socket.write(
+    `HTTP/1.1 200 OK\r\ncontent-type: text/xml; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `connection: keep-alive\r\n\r\n${body}`,
+  )
+
+describe("The Node client's connections", () => {
+  it("a kept-alive connection that the server closes as it is reused: the request goes again on a new one", async () => {
+    // The server answers the first request of each connection, and drops the connection at the second.
+    const server = await rawServer((socket, nth) => (nth === 1 ? respond(socket, ok) : socket.destroy()))
+    const client = createClient({ endpoint: server.endpoint, ...user, retry: false, pacing: false })
+    expect((await client.insert([call]))[0]?.Status).toBe("OK")
+    expect((await client.insert([call]))[0]?.Status).toBe("OK")
+    expect(server.connections()).toBe(2)
+    client.close()
+    await server.close()
+  })
+
+  it("timeoutMs bounds the whole exchange, even when the server trickles bytes", async () => {
+    const server = await rawServer((socket) => {
+      socket.write(`HTTP/1.1 200 OK\r\ncontent-type: text/xml\r\ncontent-length: ${ok.length}\r\n\r\n`)
+      let sent = 0
+      const drip = setInterval(() => {
+        if (socket.destroyed || sent >= ok.length) return clearInterval(drip)
+        socket.write(ok[sent++] ?? "")
+      }, 20)
+    })
+    const client = createClient({ endpoint: server.endpoint, ...user, retry: false, timeoutMs: 300 })
+    const started = Date.now()
+    const error = await client.insert([call]).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CtiTransportError)
+    expect(error).toMatchObject({ reason: "Timeout", endpoint: server.endpoint })
+    expect(Date.now() - started).toBeLessThan(1500)
+    client.close()
+    await server.close()
+  })
+})
+
+describe("The Node client's services", () => {
+  let server: NodeCtiServer
+  let endpoint: string
+  beforeAll(async () => {
+    const emulator = await Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
+    server = await listen({ authenticator: emulator })
+    endpoint = `${server.url}/Services/Integration`
+  })
+  afterAll(() => server.close())
+
+  it("NodeHttpAgent is replaceable: the client sends through the agents provided", async () => {
+    let created = 0
+    class CountingAgent extends http.Agent {
+      override createConnection(...args: Parameters<http.Agent["createConnection"]>) {
+        created += 1
+        return super.createConnection(...args)
+      }
+    }
+    const agents = { http: new CountingAgent({ keepAlive: true }), https: makeKeepAliveAgents().https }
+    const program = Effect.flatMap(CtiClient, (client) => client.insert([{ ...call, InteractionId: "AGENT-1" }]))
+    const results = await Effect.runPromise(
+      Effect.provide(
+        program,
+        NodeCtiClient.layerWithoutAgent({ endpoint, ...user }).pipe(
+          Layer.provide(Layer.succeed(NodeHttpAgent, agents)),
+        ),
+      ),
+    )
+    expect(results[0]?.Status).toBe("OK")
+    expect(created).toBe(1)
+    agents.http.destroy()
+  })
+
+  it("the Promise API rejects with the typed errors", async () => {
+    const client = createClient({ endpoint, ...user, password: "wrong" })
+    const fault = await client.insert([call]).catch((e: unknown) => e)
+    expect(fault).toBeInstanceOf(CtiFault)
+    expect(fault).toEqual(Faults.authenticationFailed())
+    client.close()
+  })
+
+  it("close ends the client's own keep-alive connections, and leaves agents it was given open", async () => {
+    const connections: Array<net.Socket> = []
+    server.server.on("connection", (socket: net.Socket) => connections.push(socket))
+    const own = createClient({ endpoint, ...user })
+    await own.insert([{ ...call, InteractionId: "CLOSE-1" }])
+    own.close()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(connections.length).toBeGreaterThan(0)
+    expect(connections.every((socket) => socket.destroyed)).toBe(true)
+
+    const agents = makeKeepAliveAgents()
+    const lent = createClient({ endpoint, ...user, agents })
+    await lent.insert([{ ...call, InteractionId: "CLOSE-2" }])
+    lent.close()
+    expect(Object.keys(agents.http.freeSockets)).toHaveLength(1)
+    agents.http.destroy()
+  })
+
+  it("an endpoint that is not an http(s) URL is refused when the client is made", () => {
+    expect(() => createClient({ endpoint: "ftp://example.com/Services/Integration", ...user })).toThrow(
+      /endpoint must be an http\(s\) URL/,
+    )
+    expect(() => createClient({ endpoint: "127.0.0.1:8080", ...user })).toThrow(/endpoint must be an http\(s\) URL/)
+  })
+})
