@@ -1,10 +1,2 @@
-import { defineConfig } from "tsup"
-
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: { compilerOptions: { paths: {} } },
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-})
+// One build for every library package: see the root tsup.package.ts.
+export { default } from "../../tsup.package.js"
