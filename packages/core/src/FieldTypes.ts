@@ -1,5 +1,6 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { epochText, xmlIllegal } from "./FieldRules.js"
 
 /** Characters, not UTF-16 code units: `String (n)` limits count what a user typed. */
 export const characterLength = (value: string): number => {
@@ -7,9 +8,6 @@ export const characterLength = (value: string): number => {
   for (const _ of value) length++
   return length
 }
-
-// XML 1.0 `Char` production: what can cross the wire at all.
-const xmlIllegal = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
 
 /**
  * A text value as CRM On Demand stores it: no leading or trailing white space (XML pretty-printing adds it) and only
@@ -42,8 +40,6 @@ export const StringLimits = {
   Queue: 250,
   ServiceRequestNumber: 100,
 } as const
-
-const epochText = /^[0-9]{1,16}$/
 
 /**
  * The chapter's `Date-Time`: UNIX epoch seconds, a non-negative integer, written in decimal digits only

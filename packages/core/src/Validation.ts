@@ -1,6 +1,7 @@
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { fastDecode } from "./FastFields.js"
 import { type CtiFault, Faults } from "./Fault.js"
 import { StringLimits } from "./FieldTypes.js"
 import {
@@ -53,6 +54,9 @@ const makeValidator = <A, I>(
     for (const name of RequiredElements) {
       if (values[name] === "") return Either.left(Faults.requiredField(name))
     }
+    const fast = fastDecode(elements, values)
+    // The fast path decodes exactly what the schema would (see `FastFields.ts`).
+    if (fast !== undefined) return Either.right(fast as A)
     return Either.mapLeft(decode(values), (error) => {
       const field = String(ParseResult.ArrayFormatter.formatErrorSync(error)[0]?.path[0] ?? "Interaction")
       return faultForField(field, values[field] ?? "")

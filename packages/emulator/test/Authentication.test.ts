@@ -44,6 +44,23 @@ describe("authentication of a request's UsernameToken", () => {
     }),
   )
 
+  it.effect(
+    "a burst of concurrent sign-ins, right and wrong passwords mixed, answers each one for its own password",
+    () =>
+      Effect.gen(function* () {
+        const emulator = yield* demoEmulator()
+        const passwords = Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? "Password" : "password"))
+        const outcomes = yield* Effect.forEach(
+          passwords,
+          (password) => Effect.either(emulator.authenticate({ username: DemoUsers.mosDef, password })),
+          { concurrency: "unbounded" },
+        )
+        expect(outcomes.map((outcome) => outcome._tag)).toEqual(
+          passwords.map((password) => (password === "password" ? "Right" : "Left")),
+        )
+      }),
+  )
+
   it.effect("the password option, and a user's own password", () =>
     Effect.gen(function* () {
       const emulator = yield* emulatorOf(

@@ -193,11 +193,8 @@ export const makeEmulator = (
           return yield* Effect.fail(Faults.authenticationFailed())
         }
         const user = found.value
-        if (!verified.has(user.credential, token.password)) {
-          if (!(yield* verifyPassword(token.password, user.credential))) {
-            return yield* Effect.fail(Faults.authenticationFailed())
-          }
-          verified.add(user.credential, token.password)
+        if (!(yield* verified.verify(user.credential, token.password))) {
+          return yield* Effect.fail(Faults.authenticationFailed())
         }
         return { user: toCtiUser(user), service: serviceFor(user.signInId) }
       })

@@ -30,21 +30,48 @@ export const decoyHash = (): PasswordHash => ({
 })
 
 /**
- * Remembers the passwords that were verified, as HMACs under a key that lives only in this process, so that a
- * client sending the same credentials on every stateless request pays for scrypt once rather than each time.
- * Entries hang off the stored hash, so a changed password forgets them.
+ * Verifies passwords against stored hashes, remembering the ones that matched as HMACs under a key that lives only
+ * in this process, so that a client sending the same credentials on every stateless request pays for scrypt once
+ * rather than each time. Concurrent requests with the same credentials share one scrypt run (keyed by the HMAC, so
+ * the lookup reveals nothing of the password): a burst of new connections would otherwise queue hundreds of them on
+ * the thread pool. Entries hang off the stored hash, so a changed password forgets them.
  */
 export const makeVerifiedPasswords = () => {
   const secret = randomBytes(32)
   const verified = new WeakMap<PasswordHash, Uint8Array>()
+  const pending = new WeakMap<PasswordHash, Map<string, Promise<boolean>>>()
   const mac = (password: string) => createHmac("sha256", secret).update(password.normalize("NFC")).digest()
+  const verifyShared = (hash: PasswordHash, password: string, digest: Buffer): Promise<boolean> => {
+    let running = pending.get(hash)
+    if (running === undefined) {
+      running = new Map()
+      pending.set(hash, running)
+    }
+    const key = digest.toString("base64")
+    const shared = running.get(key)
+    if (shared !== undefined) return shared
+    const started = Effect.runPromise(verifyPassword(password, hash)).then(
+      (matches) => {
+        running.delete(key)
+        if (matches) verified.set(hash, digest)
+        return matches
+      },
+      (error: unknown) => {
+        running.delete(key)
+        throw error
+      },
+    )
+    running.set(key, started)
+    return started
+  }
   return {
-    has: (hash: PasswordHash, password: string): boolean => {
-      const known = verified.get(hash)
-      return known !== undefined && timingSafeEqual(known, mac(password))
-    },
-    add: (hash: PasswordHash, password: string): void => {
-      verified.set(hash, mac(password))
-    },
+    /** Whether the password is the hashed one: at once when it matched before, else by scrypt. */
+    verify: (hash: PasswordHash, password: string): Effect.Effect<boolean> =>
+      Effect.suspend(() => {
+        const digest = mac(password)
+        const known = verified.get(hash)
+        if (known !== undefined && timingSafeEqual(known, digest)) return Effect.succeed(true)
+        return Effect.promise(() => verifyShared(hash, password, digest))
+      }),
   }
 }
