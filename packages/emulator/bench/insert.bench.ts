@@ -5,7 +5,7 @@
 import { runInNewContext } from "node:vm"
 import { setFlagsFromString } from "node:v8"
 import type { Interaction } from "@crmod-cti/core"
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 import { bench, describe } from "vitest"
 import {
   type Activity,
@@ -16,6 +16,7 @@ import {
   IdGenerator,
   makeEmulator,
   makeInMemoryStore,
+  type StoreError,
 } from "@crmod-cti/emulator"
 
 const Company = "BENCH"
@@ -46,12 +47,13 @@ const seededEmulator = async (activities: number): Promise<{ emulator: EmulatorS
     workPhone: phoneOf(n),
     email: `contact${n}@example.com`,
   })
-  const times = <E>(count: number, write: (n: number) => Effect.Effect<void, E>) =>
-    Effect.runSync(
-      Effect.gen(function* () {
-        for (let n = 0; n < count; n++) yield* write(n)
-      }),
-    )
+  /** Writes `count` things through the synchronous port, stopping at the first refusal. */
+  const times = (count: number, write: (n: number) => Either.Either<void, StoreError>) => {
+    for (let n = 0; n < count; n++) {
+      const written = write(n)
+      if (Either.isLeft(written)) throw written.left
+    }
+  }
   times(Contacts, (n) => store.addRecord(contact(n)))
   const before = heapUsed()
   const activity = (n: number): Activity => ({

@@ -1,8 +1,8 @@
 import { CtiAuthenticator } from "@crmod-cti/core"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Option } from "effect"
-import { DemoUsers, EmulatorLive, EmulatorStore, makeInMemoryStore } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorOf, interaction } from "./fixtures.js"
+import { Effect } from "effect"
+import { DemoUsers, EmulatorLive, EmulatorStore, type EmulatorStoreShape, makeInMemoryStore } from "@crmod-cti/emulator"
+import { demoEmulator, emulatorOf, emulatorWithStore, interaction } from "./fixtures.js"
 
 const denied = "The security token could not be authenticated or authorized."
 
@@ -85,13 +85,82 @@ describe("authentication of a request's UsernameToken", () => {
     Effect.gen(function* () {
       const store = yield* makeInMemoryStore()
       yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, store))
-      const [a, b] = yield* Effect.forEach([DemoUsers.mosDef, DemoUsers.noCti], (id) =>
-        Effect.map(store.user(id), Option.getOrThrow),
-      )
+      const [a, b] = [store.user(DemoUsers.mosDef), store.user(DemoUsers.noCti)]
       expect(a!.credential.algorithm).toBe("scrypt")
       expect(Buffer.from(a!.credential.key).includes(Buffer.from("password"))).toBe(false)
       expect(Buffer.from(a!.credential.salt).equals(Buffer.from(b!.credential.salt))).toBe(false)
       expect(Buffer.from(a!.credential.key).equals(Buffer.from(b!.credential.key))).toBe(false)
+    }),
+  )
+})
+
+describe("a password verified before is checked at once, and the session is reused", () => {
+  const token = { username: DemoUsers.callAgent, password: "password" }
+
+  it.effect("the second sign-in runs synchronously and answers the same session", () =>
+    Effect.gen(function* () {
+      const emulator = yield* demoEmulator()
+      const first = yield* emulator.authenticate(token)
+      // `runSync` throws on anything asynchronous, such as a scrypt run.
+      const second = Effect.runSync(emulator.authenticate(token))
+      expect(second).toBe(first)
+    }),
+  )
+
+  it.effect("new privileges give a new session; an earlier session's service sees them too", () =>
+    Effect.gen(function* () {
+      const emulator = yield* demoEmulator()
+      const before = yield* emulator.authenticate(token)
+      yield* emulator.setPrivileges(DemoUsers.callAgent, ["Access Chat Communications"])
+      const after = yield* emulator.authenticate(token)
+      expect(after).not.toBe(before)
+      expect(after.user.privileges).toEqual(["Access Chat Communications"])
+      expect((yield* Effect.flip(before.service.insert([interaction("1")]))).message).toBe("Access Denied")
+      expect((yield* before.service.insert([interaction("2", "Inbound Chat")]))[0]!.Status).toBe("OK")
+    }),
+  )
+
+  it.effect("a changed password forgets the one verified before", () =>
+    Effect.gen(function* () {
+      const { emulator, store } = yield* emulatorWithStore({
+        company: "ACME",
+        users: [
+          { signInId: "ACME/a", privileges: [] },
+          { signInId: "ACME/b", privileges: [], password: "own" },
+        ],
+      })
+      yield* emulator.authenticate({ username: "ACME/a", password: "password" })
+      const [a, b] = [store.user("ACME/a")!, store.user("ACME/b")!]
+      expect(store.updateUser({ ...a, credential: b.credential })._tag).toBe("Right")
+      expect((yield* Effect.flip(emulator.authenticate({ username: "ACME/a", password: "password" }))).message).toBe(
+        denied,
+      )
+      yield* emulator.authenticate({ username: "ACME/a", password: "own" })
+    }),
+  )
+
+  it.effect("a store that reads a new copy of the user each time still checks a known password at once", () =>
+    Effect.gen(function* () {
+      const memory = yield* makeInMemoryStore()
+      const copying: EmulatorStoreShape = {
+        ...memory,
+        user: (signInId) => {
+          const user = memory.user(signInId)
+          return user === undefined
+            ? undefined
+            : {
+                ...user,
+                credential: {
+                  ...user.credential,
+                  salt: user.credential.salt.slice(),
+                  key: user.credential.key.slice(),
+                },
+              }
+        },
+      }
+      const emulator = yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, copying))
+      yield* emulator.authenticate(token)
+      expect(Effect.runSync(emulator.authenticate(token)).user.signInId).toBe(DemoUsers.callAgent)
     }),
   )
 })

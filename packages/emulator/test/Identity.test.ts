@@ -1,12 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { DemoUsers, DemoValues, EmulatorStore, makeInMemoryStore } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorOf, interaction, tenantOf, yieldingStore } from "./fixtures.js"
-
-/** The demo tenant over a store that yields between operations, so that requests really interleave. */
-const interleavingDemo = Effect.flatMap(makeInMemoryStore(), (store) =>
-  demoEmulator().pipe(Effect.provideService(EmulatorStore, yieldingStore(store))),
-)
+import { DemoUsers, DemoValues } from "@crmod-cti/emulator"
+import { demoEmulator, emulatorOf, interaction, interleaving, tenantOf } from "./fixtures.js"
 
 const fredCalls = (id: string) => interaction(id, "Inbound Call", { Origin: DemoValues.fredHongWorkPhone })
 
@@ -66,11 +61,11 @@ describe("identity of an activity: (company, InteractionId, AgentOfferTime)", ()
 describe("exactly one OK per identity, under any concurrency", () => {
   it.effect("50 fibers inserting the same identity at once get one OK and 49 times the same ActivityId", () =>
     Effect.gen(function* () {
-      const emulator = yield* interleavingDemo
+      const emulator = yield* demoEmulator()
       const agents = [DemoUsers.mosDef, DemoUsers.callAgent]
       const results = yield* Effect.all(
         Array.from({ length: 50 }, (_, n) =>
-          Effect.flatMap(emulator.serviceFor(agents[n % 2]!).insert([fredCalls("race")]), ([result]) =>
+          Effect.flatMap(interleaving(emulator.serviceFor(agents[n % 2]!)).insert([fredCalls("race")]), ([result]) =>
             Effect.succeed(result!),
           ),
         ),
@@ -84,8 +79,7 @@ describe("exactly one OK per identity, under any concurrency", () => {
 
   it.effect("concurrent requests with overlapping identities create each identity once", () =>
     Effect.gen(function* () {
-      const emulator = yield* interleavingDemo
-      const service = emulator.serviceFor(DemoUsers.mosDef)
+      const service = interleaving((yield* demoEmulator()).serviceFor(DemoUsers.mosDef))
       const results = yield* Effect.all(
         Array.from({ length: 20 }, (_, n) =>
           service.insert([interaction(`a${n % 4}`), interaction(`b${n % 3}`), interaction(`a${(n + 1) % 4}`)]),

@@ -8,6 +8,7 @@ import {
   formatRecordId,
   IdGenerator,
   makeEmulator,
+  makeSequentialIdGenerator,
   type TenantSeed,
 } from "@crmod-cti/emulator"
 import { demoEmulator, emulatorOf, interaction, noLimits, tenantOf } from "./fixtures.js"
@@ -166,6 +167,12 @@ describe("record ids: 1QA2- and upper-case base 36, from an injectable generator
   it("formats numbers in base 36", () => {
     expect(formatRecordId(Number.parseInt("RXQQC", 36))).toBe("1QA2-RXQQC")
     expect(() => formatRecordId(-1)).toThrow(RangeError)
+  })
+
+  it("a sequential generator hands out the next id at each call", () => {
+    const ids = makeSequentialIdGenerator(10)
+    expect([ids.next(), ids.next(), ids.next()]).toEqual(["1QA2-A", "1QA2-B", "1QA2-C"])
+    expect(() => makeSequentialIdGenerator(-1)).toThrow(RangeError)
   })
 
   it.effect("new activities take the generator's ids, skipping ids in use", () =>

@@ -87,14 +87,14 @@ describe("CTIActivityWrapUp statuses", () => {
       const { emulator, store } = yield* emulatorWithStore(tenantOf("ACME"))
       const service = emulator.serviceFor("ACME/agent")
       yield* service.insert([interaction("1"), interaction("2")])
-      yield* store.failWrites((write) =>
+      store.failWrites((write) =>
         write.operation === "updateActivity" && write.activity.interaction.InteractionId === "1"
           ? new StoreError({ reason: "Unavailable", message: "down" })
           : undefined,
       )
       const results = yield* service.wrapUp([wrapUp("1"), wrapUp("2")])
       expect(results.map((result) => result.Status)).toEqual(["Error", "OK"])
-      yield* store.failWrites(undefined)
+      store.failWrites(undefined)
       expect((yield* service.wrapUp([wrapUp("1")]))[0]!.Status).toBe("OK")
     }),
   )

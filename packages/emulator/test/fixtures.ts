@@ -1,4 +1,4 @@
-import type { ChannelType, Interaction, WrapUpInteraction } from "@crmod-cti/core"
+import type { ChannelType, CtiActivityServiceShape, Interaction, WrapUpInteraction } from "@crmod-cti/core"
 import { Effect } from "effect"
 import {
   type EmulatorOptions,
@@ -7,7 +7,6 @@ import {
   makeEmulator,
   makeInMemoryStore,
   EmulatorStore,
-  type EmulatorStoreShape,
   type TenantSeed,
 } from "@crmod-cti/emulator"
 
@@ -49,20 +48,18 @@ export const emulatorWithStore = (tenant: TenantSeed, options: EmulatorOptions =
   })
 
 /**
- * A store that lets other fibers run before and after each of its operations, as one over a network would:
- * without the emulator's locking, concurrent requests would interleave between their reads and writes.
+ * The service with every request letting other fibers run before and after it. The emulator's store is
+ * synchronous, so requests can only interleave between their Effects: with each fiber yielding there, concurrent
+ * requests really do run in between one another.
  */
-export const yieldingStore = (store: EmulatorStoreShape): EmulatorStoreShape =>
-  Object.fromEntries(
-    Object.entries(store).map(([name, operation]) => [
-      name,
-      (...args: ReadonlyArray<unknown>) =>
-        Effect.yieldNow().pipe(
-          Effect.zipRight((operation as (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>)(...args)),
-          Effect.zipLeft(Effect.yieldNow()),
-        ),
-    ]),
-  ) as unknown as EmulatorStoreShape
+export const interleaving = (service: CtiActivityServiceShape): CtiActivityServiceShape => {
+  const yielding = <A, E>(request: Effect.Effect<A, E>) =>
+    Effect.yieldNow().pipe(Effect.zipRight(request), Effect.zipLeft(Effect.yieldNow()))
+  return {
+    insert: (interactions) => yielding(service.insert(interactions)),
+    wrapUp: (interactions) => yielding(service.wrapUp(interactions)),
+  }
+}
 
 /** A tenant with one agent holding every Access privilege, plus what the test adds. */
 export const tenantOf = (company: string, extra: Omit<TenantSeed, "company" | "users"> = {}): TenantSeed => ({

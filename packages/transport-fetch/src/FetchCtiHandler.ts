@@ -8,10 +8,22 @@ import {
 
 type BodyOutcome = Awaited<ReturnType<ServerRequest["readBody"]>>
 
-/** Reads the body until it ends, passes `maxBytes` (then cancels the rest), or the stream fails. */
+/**
+ * Reads the body until it ends, passes `maxBytes` (then cancels the rest), or the stream fails. A body with a
+ * declared length (the handler has already refused one over the limit) is read in one step: the runtime's HTTP
+ * framing ends it at that length, and the size is checked again anyway.
+ */
 const readBody = async (request: Request, maxBytes: number): Promise<BodyOutcome> => {
   if (request.body === null) return new Uint8Array(0)
   if (request.bodyUsed) return "aborted"
+  if (request.headers.has("content-length")) {
+    try {
+      const body = new Uint8Array(await request.arrayBuffer())
+      return body.byteLength > maxBytes ? "too-large" : body
+    } catch {
+      return "aborted"
+    }
+  }
   const reader = request.body.getReader()
   const body = makeBodyCollector(maxBytes)
   try {

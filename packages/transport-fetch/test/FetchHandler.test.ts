@@ -69,6 +69,42 @@ describe("makeCtiFetchHandler: (Request) => Promise<Response>, as Deno, Bun and 
     expect(pulled).toBeLessThan(20)
   })
 
+  it("a body with a declared length is read whole, and refused when it turns out longer than the limit", async () => {
+    const handler = makeCtiFetchHandler({ ...authenticator, maxRequestKb: 8 })
+    const declared = (bytes: Uint8Array, length: number) =>
+      new Request("https://crm.example.test/Services/Integration", {
+        method: "POST",
+        body: bytes,
+        headers: { "content-length": String(length) },
+      })
+    const request = new TextEncoder().encode(body)
+    const answered = await handler(declared(request, request.byteLength))
+    expect(Either.getOrThrow(decodeInsertResponse(await answered.text())).map((r) => r.Status)).toEqual([
+      "Activity already exists",
+      "Activity already exists",
+    ])
+    // An in-process caller can declare less than it sends; the bytes read are what count.
+    const refused = await handler(declared(new Uint8Array(9 * 1024), 10))
+    expect(Either.flip(decodeInsertResponse(await refused.text()))).toEqual(Either.right(Faults.requestTooLarge(8)))
+  })
+
+  it("a body with a declared length whose stream fails is a 400", async () => {
+    const failing = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error("connection reset"))
+      },
+    })
+    const request = new Request("https://crm.example.test/Services/Integration", {
+      method: "POST",
+      body: failing,
+      duplex: "half",
+      headers: { "content-length": "100" },
+    } as RequestInit)
+    const response = await makeCtiFetchHandler(authenticator)(request)
+    expect(response.status).toBe(400)
+    expect(await response.text()).toBe("The request body was not received whole.")
+  })
+
   it("a HEAD request gets no body", async () => {
     const response = await makeCtiFetchHandler(authenticator)(
       new Request("https://crm.example.test/healthz", { method: "HEAD" }),

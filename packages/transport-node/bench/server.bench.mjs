@@ -25,7 +25,7 @@ const serveFetch = fileURLToPath(new URL("../../transport-fetch/bench/serve-hand
 const nodeFlags = (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter((flag) => flag !== "")
 
 const start = async (kind) => {
-  const args = kind === "fetch" ? [serveFetch] : [serve, kind]
+  const args = kind.startsWith("file:") ? [kind.slice(5)] : kind === "fetch" ? [serveFetch] : [serve, kind]
   const child = spawn(process.execPath, [...nodeFlags, ...args], { stdio: ["pipe", "pipe", "inherit"] })
   const [line] = await once(createInterface({ input: child.stdout }), "line")
   return { url: JSON.parse(line).url, stop: () => child.stdin.end() }
@@ -84,7 +84,8 @@ const labels = {
   soap: "soap package + Map",
   bare: "bare node:http (canned)",
 }
-// BENCH_SERVERS picks some of them (ratios need soap and bare), e.g. BENCH_SERVERS=ours for a profile.
+// BENCH_SERVERS picks some of them (ratios need soap and bare), e.g. BENCH_SERVERS=ours for a profile; an entry
+// `file:<script>` runs a script that serves like serve.mjs (prints `{"url"}`, stops when stdin closes), to try a variant.
 const kinds = (process.env.BENCH_SERVERS ?? "ours,fetch,soap,bare").split(",")
 console.log(
   `Server inserts per second — best of ${rounds} round(s) of ${duration} s after 1 s of warm-up, ` +
@@ -107,7 +108,13 @@ for (const connections of connectionCounts) {
   console.log("|---|---:|---:|---:|---:|")
   for (const kind of kinds) {
     const { perSecond, p99 } = best.get(kind)
-    const row = [labels[kind], Math.round(perSecond), p99, (perSecond / soap).toFixed(2), (perSecond / bare).toFixed(2)]
+    const row = [
+      labels[kind] ?? kind,
+      Math.round(perSecond),
+      p99,
+      (perSecond / soap).toFixed(2),
+      (perSecond / bare).toFixed(2),
+    ]
     console.log(`| ${row.join(" | ")} |`)
   }
   for (const kind of ["ours", "fetch"].filter((kind) => best.has(kind))) {

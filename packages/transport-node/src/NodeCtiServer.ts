@@ -7,6 +7,7 @@ import {
   makeCtiRequestHandler,
   type ServerRequest,
 } from "@crmod-cti/soap-http"
+import { makeWriteBatch } from "./internal/WriteBatch.js"
 
 type BodyOutcome = Awaited<ReturnType<ServerRequest["readBody"]>>
 
@@ -69,18 +70,22 @@ export const ctiRequestListener = (
   fallback: NodeFallback = notFound,
 ): http.RequestListener => {
   const cti = "handle" in handlerOrOptions ? handlerOrOptions : makeCtiRequestHandler(handlerOrOptions)
+  const batch = makeWriteBatch()
   return (req, res) => {
     if (!cti.matches(req.method ?? "GET", req.url ?? "/")) return fallback(req, res)
-    void cti.handle(toServerRequest(req)).then((response) => {
-      if (res.destroyed) return
-      res.writeHead(response.status, {
-        ...response.headers,
-        "content-length": String(Buffer.byteLength(response.body, "utf8")),
+    void cti.handle(toServerRequest(req)).then((response) =>
+      batch(() => {
+        if (res.destroyed) return
+        // Encoded once: its length is the header, and the bytes are what is written.
+        const body = Buffer.from(response.body, "utf8")
+        // A flat [name, value, …] list: Node writes it as it is, without validating an object's keys again.
+        const headers: Array<string> = ["content-length", String(body.length)]
+        for (const name in response.headers) headers.push(name, response.headers[name]!)
         // A body left unread (over the size limit) must not be taken for the next request on this connection.
-        ...(req.complete ? {} : { connection: "close" }),
-      })
-      res.end(response.body, "utf8")
-    })
+        if (!req.complete) headers.push("connection", "close")
+        res.writeHead(response.status, headers).end(body)
+      }),
+    )
   }
 }
 

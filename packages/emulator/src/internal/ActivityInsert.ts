@@ -14,7 +14,7 @@ import {
   resolveAssociations,
   shouldCreateServiceRequest,
 } from "@crmod-cti/core"
-import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Struct from "effect/Struct"
 import type { makeCandidateFinder } from "./Candidates.js"
 import type { EmulatorChange } from "./Changes.js"
@@ -26,9 +26,9 @@ export interface InsertContext {
   readonly candidates: ReturnType<typeof makeCandidateFinder>
   readonly priorities: ReadonlyArray<string>
   /** A record id that no record or activity has yet. */
-  readonly freshId: Effect.Effect<string>
+  readonly freshId: () => string
   /** A service request number that the company has not used yet. */
-  readonly newServiceRequestNumber: (company: string) => Effect.Effect<string>
+  readonly newServiceRequestNumber: (company: string) => string
 }
 
 export interface InsertOutcome {
@@ -46,58 +46,57 @@ const associationFieldsOf = (associations: Associations): { [F in AssociationFie
 }
 
 /**
- * Inserts one interaction for `user` at `now` (epoch ms). Callers hold the company's lock, so the identity check
- * and the write are atomic, and each interaction sees the ones before it in the same request.
+ * Inserts one interaction for `user` at `now` (epoch ms). Synchronous from the identity check to the write, so no
+ * other request can insert the identity in between, and each interaction sees the ones before it in the request.
  */
-export const insertInteraction =
-  (context: InsertContext, user: CtiUser, now: number) =>
-  (interaction: Interaction): Effect.Effect<InsertOutcome> =>
-    Effect.gen(function* () {
-      const { store, candidates } = context
-      const identity = identityOf(interaction)
-      const existing = yield* store.activitiesByIdentity(user.company, identity)
-      if (existing[0] !== undefined) return { result: existingResult(identity, existing[0].id) }
+export const insertInteraction = (
+  context: InsertContext,
+  user: CtiUser,
+  now: number,
+  interaction: Interaction,
+): InsertOutcome => {
+  const { store, candidates } = context
+  const identity = identityOf(interaction)
+  const [existing] = store.activitiesByIdentity(user.company, identity)
+  if (existing !== undefined) return { result: existingResult(identity, existing.id) }
 
-      const found = yield* Effect.forEach(associationLookups(interaction), (lookup) =>
-        candidates.find(user.company, lookup),
-      )
-      let associations = resolveAssociations(found)
-      const activityId = yield* context.freshId
-      let serviceRequest: ServiceRequest | undefined
-      if (shouldCreateServiceRequest(interaction, associations)) {
-        const request: ServiceRequest = {
-          recordType: "Service Request",
-          id: yield* context.freshId,
-          company: user.company,
-          number: yield* context.newServiceRequestNumber(user.company),
-          subject: `${interaction.ChannelType} ${interaction.InteractionId}`,
-          ...(associations.Contact === undefined ? {} : { contactId: associations.Contact.id }),
-          ...(associations.Account === undefined ? {} : { accountId: associations.Account.id }),
-        }
-        serviceRequest = request
-        associations = { ...associations, "Service Request": yield* candidates.candidateOf(request) }
-      }
+  let associations = resolveAssociations(
+    associationLookups(interaction).map((lookup) => candidates.find(user.company, lookup)),
+  )
+  const activityId = context.freshId()
+  let serviceRequest: ServiceRequest | undefined
+  if (shouldCreateServiceRequest(interaction, associations)) {
+    serviceRequest = {
+      recordType: "Service Request",
+      id: context.freshId(),
+      company: user.company,
+      number: context.newServiceRequestNumber(user.company),
+      subject: `${interaction.ChannelType} ${interaction.InteractionId}`,
+      ...(associations.Contact === undefined ? {} : { contactId: associations.Contact.id }),
+      ...(associations.Account === undefined ? {} : { accountId: associations.Account.id }),
+    }
+    associations = { ...associations, "Service Request": candidates.candidateOf(serviceRequest) }
+  }
 
-      const priority = acceptedPriority(context.priorities, interaction.Priority)
-      const activity: Activity = {
-        id: activityId,
-        company: user.company,
-        owner: user.signInId,
-        type: activityTypeOf(interaction.ChannelType),
-        subtype: interaction.ChannelType,
-        interaction: priority === interaction.Priority ? interaction : Struct.omit(interaction, "Priority"),
-        ...associationFieldsOf(associations),
-        createdAt: now,
-      }
-      return yield* store.addActivity(activity, serviceRequest).pipe(
-        Effect.as<InsertOutcome>({
-          result: createdResult(identity, activityId, associations),
-          change: { _tag: "ActivityCreated", activity, ...(serviceRequest === undefined ? {} : { serviceRequest }) },
-        }),
-        Effect.catchTag("StoreError", (error) =>
-          Effect.succeed({
-            result: failedResult(identity, error.reason === "Unavailable" ? "Error" : "Unable to create activity"),
-          }),
-        ),
-      )
-    })
+  const priority = acceptedPriority(context.priorities, interaction.Priority)
+  const activity: Activity = {
+    id: activityId,
+    company: user.company,
+    owner: user.signInId,
+    type: activityTypeOf(interaction.ChannelType),
+    subtype: interaction.ChannelType,
+    interaction: priority === interaction.Priority ? interaction : Struct.omit(interaction, "Priority"),
+    ...associationFieldsOf(associations),
+    createdAt: now,
+  }
+  const written = store.addActivity(activity, serviceRequest)
+  if (Either.isLeft(written)) {
+    return {
+      result: failedResult(identity, written.left.reason === "Unavailable" ? "Error" : "Unable to create activity"),
+    }
+  }
+  return {
+    result: createdResult(identity, activityId, associations),
+    change: { _tag: "ActivityCreated", activity, ...(serviceRequest === undefined ? {} : { serviceRequest }) },
+  }
+}

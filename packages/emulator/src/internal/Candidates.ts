@@ -1,6 +1,4 @@
 import type { CandidateRecord, Lookup } from "@crmod-cti/core"
-import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import type { EmulatorStoreShape } from "./EmulatorStore.js"
 import { AllPhoneFields } from "./MatchKeys.js"
 import type { CrmRecord } from "./Records.js"
@@ -20,36 +18,33 @@ export const labelOf = (record: CrmRecord): string => {
 
 /** Answers the core's association lookups from the store, as candidates that bring their linked records. */
 export const makeCandidateFinder = (store: EmulatorStoreShape) => {
-  const linked = (company: string, id: string | undefined, type: CrmRecord["recordType"]) =>
-    id === undefined
-      ? Effect.succeed(Option.none<CrmRecord>())
-      : Effect.map(
-          store.record(id),
-          Option.filter((record) => record.company === company && record.recordType === type),
-        )
+  /** The record with this id if it is of the company and of this type. */
+  const linked = (company: string, id: string | undefined, type: CrmRecord["recordType"]): Array<CrmRecord> => {
+    const record = id === undefined ? undefined : store.record(id)
+    return record !== undefined && record.company === company && record.recordType === type ? [record] : []
+  }
 
   /** A record as a candidate: a contact brings its primary account; a service request its account and contact. */
-  const candidateOf = (record: CrmRecord): Effect.Effect<CandidateRecord> =>
-    Effect.gen(function* () {
-      const candidate = { type: record.recordType, id: record.id, label: labelOf(record) }
-      const brought: Array<CrmRecord> = []
-      if (record.recordType === "Contact") {
-        brought.push(...Option.toArray(yield* linked(record.company, record.accountId, "Account")))
-      }
-      if (record.recordType === "Service Request") {
-        // The service request's own account first, so that it wins over the contact's primary account.
-        brought.push(...Option.toArray(yield* linked(record.company, record.accountId, "Account")))
-        brought.push(...Option.toArray(yield* linked(record.company, record.contactId, "Contact")))
-      }
-      if (brought.length === 0) return candidate
-      return { ...candidate, brings: yield* Effect.forEach(brought, candidateOf) }
-    })
+  const candidateOf = (record: CrmRecord): CandidateRecord => {
+    const candidate = { type: record.recordType, id: record.id, label: labelOf(record) }
+    const brought =
+      record.recordType === "Contact"
+        ? linked(record.company, record.accountId, "Account")
+        : record.recordType === "Service Request"
+          ? // The service request's own account first, so that it wins over the contact's primary account.
+            [
+              ...linked(record.company, record.accountId, "Account"),
+              ...linked(record.company, record.contactId, "Contact"),
+            ]
+          : []
+    return brought.length === 0 ? candidate : { ...candidate, brings: brought.map(candidateOf) }
+  }
 
-  const recordsFor = (company: string, lookup: Lookup): Effect.Effect<ReadonlyArray<CrmRecord>> => {
+  const recordsFor = (company: string, lookup: Lookup): ReadonlyArray<CrmRecord> => {
     switch (lookup.kind) {
       case "PassedInRecord":
         // A passed-in record that does not exist (in this company, with this type) is ignored.
-        return Effect.map(linked(company, lookup.id, lookup.type), Option.toArray)
+        return linked(company, lookup.id, lookup.type)
       case "ServiceRequestNumber":
         return store.serviceRequestsByNumber(company, lookup.number)
       case "CampaignSourceCode":
@@ -66,7 +61,7 @@ export const makeCandidateFinder = (store: EmulatorStoreShape) => {
   return {
     candidateOf,
     /** The records one lookup finds in the company. */
-    find: (company: string, lookup: Lookup): Effect.Effect<ReadonlyArray<CandidateRecord>> =>
-      Effect.flatMap(recordsFor(company, lookup), (records) => Effect.forEach(records, candidateOf)),
+    find: (company: string, lookup: Lookup): ReadonlyArray<CandidateRecord> =>
+      recordsFor(company, lookup).map(candidateOf),
   }
 }

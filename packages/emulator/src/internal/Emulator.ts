@@ -9,7 +9,9 @@ import {
   MaxInteractionsPerRequest,
   mayAccessAll,
   requiredPrivilege,
+  type Interaction,
   type UsernameToken,
+  type WrapUpInteraction,
   type WrapUpStatus,
 } from "@crmod-cti/core"
 import * as Clock from "effect/Clock"
@@ -24,11 +26,11 @@ import { insertInteraction } from "./ActivityInsert.js"
 import { wrapUpInteraction } from "./ActivityWrapUp.js"
 import { makeCandidateFinder } from "./Candidates.js"
 import type { EmulatorChange } from "./Changes.js"
-import { makeCompanyLocks } from "./CompanyLocks.js"
 import type { EmulatorConfigError } from "./EmulatorConfigError.js"
 import { type EmulatorOptions, resolveOptions } from "./EmulatorOptions.js"
 import {
   type ActivityLookup,
+  type Communications,
   type CommunicationsOptions,
   type CommunicationsSubtab,
   type EmulatorShape,
@@ -78,9 +80,20 @@ const newestFirst = (activities: ReadonlyArray<Activity>): Array<Activity> =>
     .sort((a, b) => b.activity.createdAt - a.activity.createdAt || b.order - a.order)
     .map(({ activity }) => activity)
 
+/** What a request's work on one interaction yields: its result, and the change to announce if it made one. */
+interface Outcome<R> {
+  readonly result: R
+  readonly change?: EmulatorChange
+}
+
 /**
  * An emulator over the `EmulatorStore` in the context, or over a new in-memory store when there is none, seeded
  * with the tenants of the options (by default the demo tenant). Time comes from Effect's `Clock` of the caller.
+ *
+ * The request path is synchronous: each call reads the caller's clock once and then runs a plain function over
+ * the synchronous store, from the limiters' checks to the last write. Nothing can run in between (JavaScript runs
+ * one thing at a time and the core never yields), so every check-and-write is atomic without locks: exactly one
+ * `OK` per identity, and the allotment is never overspent, however many requests run concurrently.
  */
 export const makeEmulator = (
   options: EmulatorOptions = {},
@@ -98,156 +111,144 @@ export const makeEmulator = (
     const rateLimiter = settings.rateLimit === undefined ? undefined : makeRateLimiter(settings.rateLimit)
     const allotment =
       settings.operationsAllotment === undefined ? undefined : makeOperationsAllotment(settings.operationsAllotment)
-    const verified = makeVerifiedPasswords()
+    const passwords = makeVerifiedPasswords()
     const decoy = decoyHash()
     const changes = yield* PubSub.unbounded<EmulatorChange>()
     let revision = 0
 
-    const locked = makeCompanyLocks()
+    /** Counts and announces a change, synchronously: an unbounded `PubSub` takes every `unsafeOffer`. */
+    const publish = (change: EmulatorChange) => {
+      revision++
+      changes.unsafeOffer(change)
+    }
 
-    const publish = (published: ReadonlyArray<EmulatorChange | undefined>) =>
-      Effect.forEach(
-        published,
-        (change) =>
-          change === undefined
-            ? Effect.void
-            : Effect.zipRight(
-                Effect.sync(() => revision++),
-                PubSub.publish(changes, change),
-              ),
-        { discard: true },
-      )
-
-    const freshId = Effect.gen(function* () {
+    const freshId = (): string => {
       // Bounded: a generator that hands out nothing but used ids is a bug, not a reason to spin.
       for (let attempt = 0; attempt < 1000; attempt++) {
-        const id = yield* ids.next
-        if (!(yield* store.isIdTaken(id))) return id
+        const id = ids.next()
+        if (!store.isIdTaken(id)) return id
       }
-      return yield* Effect.dieMessage("The IdGenerator handed out 1000 ids in a row that are already used")
-    })
+      throw new Error("The IdGenerator handed out 1000 ids in a row that are already used")
+    }
     const newServiceRequestNumber = makeServiceRequestNumbers(store)
     const insertContext = { store, candidates, priorities: settings.priorities, freshId, newServiceRequestNumber }
+    const insertWork = (user: CtiUser, now: number, interaction: Interaction) =>
+      insertInteraction(insertContext, user, now, interaction)
+    const wrapUpWork = (user: CtiUser, now: number, interaction: WrapUpInteraction) =>
+      wrapUpInteraction(store, user, now, interaction)
 
-    const currentUser = (signInId: string) =>
-      Effect.flatMap(
-        store.user(signInId),
-        Option.match({
-          onNone: () => Effect.fail(Faults.authenticationFailed()),
-          onSome: (user) => Effect.succeed(toCtiUser(user)),
-        }),
-      )
+    /** Why a request is refused, checked in this order; `undefined` when it may go ahead. */
+    const refusalOf = (user: StoredUser, channels: ReadonlyArray<ChannelType>, now: number): CtiFault | undefined => {
+      const limited = rateLimiter?.admit(user.signInId, now) ?? allotment?.check(user.company, channels.length, now)
+      if (limited !== undefined) return limited
+      if (channels.length > MaxInteractionsPerRequest) return Faults.tooManyInteractions()
+      return mayAccessAll(user.privileges, channels) ? undefined : Faults.accessDenied()
+    }
 
     /**
-     * One request of a user: the rate limiter, then under the company's lock the allotment, the count and the
-     * privileges of every channel, and only then the work. A failed request writes and consumes nothing.
+     * One request of a user at `now`: the rate limiter, the allotment, the count and the privileges of every
+     * channel, and only then the work, all in one synchronous run. A refused request writes and consumes nothing
+     * (the rate limiter counts every request it admits).
      */
-    const request = <I extends { readonly ChannelType: ChannelType }, O extends { readonly change?: EmulatorChange }>(
+    const request = <I extends { readonly ChannelType: ChannelType }, R>(
       signInId: string,
       interactions: ReadonlyArray<I>,
-      work: (user: CtiUser, now: number) => (interaction: I) => Effect.Effect<O>,
-    ): Effect.Effect<ReadonlyArray<O>, CtiFault> =>
-      Effect.gen(function* () {
-        const user = yield* currentUser(signInId)
-        if (rateLimiter !== undefined) yield* rateLimiter.admit(signInId)
-        const outcomes = yield* locked(
-          user.company,
-          Effect.gen(function* () {
-            if (allotment !== undefined) yield* allotment.check(user.company, interactions.length)
-            if (interactions.length > MaxInteractionsPerRequest) return yield* Effect.fail(Faults.tooManyInteractions())
-            if (
-              !mayAccessAll(
-                user.privileges,
-                interactions.map((interaction) => interaction.ChannelType),
-              )
-            ) {
-              return yield* Effect.fail(Faults.accessDenied())
-            }
-            if (allotment !== undefined) yield* allotment.consume(user.company, interactions.length)
-            const now = yield* Clock.currentTimeMillis
-            return yield* Effect.forEach(interactions, work(user, now))
-          }),
-        )
-        yield* publish(outcomes.map((outcome) => outcome.change))
-        return outcomes
-      })
+      now: number,
+      work: (user: CtiUser, now: number, interaction: I) => Outcome<R>,
+    ): Either.Either<ReadonlyArray<R>, CtiFault> => {
+      const user = store.user(signInId)
+      if (user === undefined) return Either.left(Faults.authenticationFailed())
+      const refusal = refusalOf(
+        user,
+        interactions.map((interaction) => interaction.ChannelType),
+        now,
+      )
+      if (refusal !== undefined) return Either.left(refusal)
+      allotment?.consume(user.company, interactions.length, now)
+      return Either.right(
+        interactions.map((interaction) => {
+          const outcome = work(user, now, interaction)
+          if (outcome.change !== undefined) publish(outcome.change)
+          return outcome.result
+        }),
+      )
+    }
+
+    /** The Effect of a synchronous step at the caller's `Clock` time: the clock is read once, when it runs. */
+    const atNow = <A, E>(step: (now: number) => Either.Either<A, E>): Effect.Effect<A, E> =>
+      Clock.clockWith((clock) => step(clock.unsafeCurrentTimeMillis()))
 
     const serviceFor = (signInId: string): CtiActivityServiceShape => ({
-      insert: (interactions) =>
-        Effect.map(
-          request(signInId, interactions, (user, now) => insertInteraction(insertContext, user, now)),
-          (outcomes) => outcomes.map((outcome) => outcome.result),
-        ),
-      wrapUp: (interactions) =>
-        Effect.map(
-          request(signInId, interactions, (user, now) => wrapUpInteraction(store, user, now)),
-          (outcomes) => outcomes.map((outcome) => outcome.result),
-        ),
+      insert: (interactions) => atNow((now) => request(signInId, interactions, now, insertWork)),
+      wrapUp: (interactions) => atNow((now) => request(signInId, interactions, now, wrapUpWork)),
     })
 
+    // One session per stored user, and so per version of their privileges: `setPrivileges` stores a new user.
+    // Its service reads the user afresh on every request all the same.
+    const sessions = new WeakMap<StoredUser, CtiSession>()
+    const sessionOf = (user: StoredUser): CtiSession => {
+      let session = sessions.get(user)
+      if (session === undefined) {
+        session = { user: toCtiUser(user), service: serviceFor(user.signInId) }
+        sessions.set(user, session)
+      }
+      return session
+    }
+
+    // Lazy like any Effect (a retried sign-in checks again), but with a password verified before it is one
+    // synchronous step: no scrypt, no asynchronous boundary, and the user's existing session.
     const authenticate = (token: UsernameToken): Effect.Effect<CtiSession, CtiFault> =>
-      Effect.gen(function* () {
-        const found = yield* store.user(token.username)
-        if (Option.isNone(found)) {
-          yield* verifyPassword(token.password, decoy)
-          return yield* Effect.fail(Faults.authenticationFailed())
+      Effect.suspend(() => {
+        const user = store.user(token.username)
+        if (user === undefined) {
+          return Effect.zipRight(verifyPassword(token.password, decoy), Effect.fail(Faults.authenticationFailed()))
         }
-        const user = found.value
-        if (!(yield* verified.verify(user.credential, token.password))) {
-          return yield* Effect.fail(Faults.authenticationFailed())
-        }
-        return { user: toCtiUser(user), service: serviceFor(user.signInId) }
+        if (passwords.isKnown(user.signInId, user.credential, token.password)) return Effect.succeed(sessionOf(user))
+        return Effect.flatMap(passwords.verify(user.signInId, user.credential, token.password), (matches) =>
+          matches ? Effect.succeed(sessionOf(user)) : Effect.fail(Faults.authenticationFailed()),
+        )
       })
 
     const mayAccess = (user: CtiUser, channel: ChannelType) => mayAccessAll(user.privileges, [channel])
 
     const communications = (signInId: string, subtab: CommunicationsSubtab, options: CommunicationsOptions = {}) =>
-      Effect.gen(function* () {
-        const user = yield* currentUser(signInId)
+      Effect.suspend((): Either.Either<Communications, CtiFault> => {
+        const user = store.user(signInId)
+        if (user === undefined) return Either.left(Faults.authenticationFailed())
         const privilege = requiredPrivilege(SubtabChannels[subtab])
-        if (!mayAccess(user, SubtabChannels[subtab])) return yield* Effect.fail(Faults.accessDenied())
+        if (!mayAccess(user, SubtabChannels[subtab])) return Either.left(Faults.accessDenied())
         const shown = newestFirst(
-          (yield* store.activitiesByOwner(signInId)).filter(
-            (activity) => requiredPrivilege(activity.subtype) === privilege,
-          ),
+          store.activitiesByOwner(signInId).filter((activity) => requiredPrivilege(activity.subtype) === privilege),
         )
         const limit = options.limit ?? Number.POSITIVE_INFINITY
         const since = options.completedSince ?? Number.NEGATIVE_INFINITY
-        return {
+        return Either.right({
           current: shown.filter((activity) => activity.wrappedUpAt === undefined).slice(0, limit),
           completed: shown
             .filter((activity) => activity.wrappedUpAt !== undefined && activity.wrappedUpAt >= since)
             .slice(0, limit),
-        }
+        })
       })
 
     const wrapUpActivity = (signInId: string, activityId: string, form: WrapUpForm) =>
-      Effect.gen(function* () {
-        const user = yield* currentUser(signInId)
-        const found = Option.filter(yield* store.activity(activityId), (activity) => activity.company === user.company)
-        if (Option.isNone(found)) return { status: "Activity not found" } satisfies WrapUpPageResult
-        if (!mayAccess(user, found.value.subtype)) return yield* Effect.fail(Faults.accessDenied())
-        const outcome = yield* locked(
-          user.company,
-          Effect.gen(function* () {
-            // Read again under the lock: a concurrent wrap-up may have come first.
-            const current = Option.getOrElse(yield* store.activity(activityId), () => found.value)
-            const status: WrapUpStatus =
-              current.wrappedUpAt === undefined ? "OK" : "Activity has already been wrapped up"
-            const saved: Activity = {
-              ...current,
-              ...(form.notes === undefined ? {} : { wrapUpNotes: form.notes }),
-              ...(form.callResult === undefined ? {} : { callResult: form.callResult }),
-              wrappedUpAt: current.wrappedUpAt ?? (yield* Clock.currentTimeMillis),
-            }
-            return yield* store.updateActivity(saved).pipe(
-              Effect.as({ status, activity: saved }),
-              Effect.catchTag("StoreError", () => Effect.succeed({ status: "Error" as const, activity: current })),
-            )
-          }),
-        )
-        if (outcome.status === "OK") yield* publish([{ _tag: "ActivityWrappedUp", activity: outcome.activity }])
-        return outcome
+      atNow((now): Either.Either<WrapUpPageResult, CtiFault> => {
+        const user = store.user(signInId)
+        if (user === undefined) return Either.left(Faults.authenticationFailed())
+        const current = store.activity(activityId)
+        if (current === undefined || current.company !== user.company) {
+          return Either.right({ status: "Activity not found" })
+        }
+        if (!mayAccess(user, current.subtype)) return Either.left(Faults.accessDenied())
+        const status: WrapUpStatus = current.wrappedUpAt === undefined ? "OK" : "Activity has already been wrapped up"
+        const saved: Activity = {
+          ...current,
+          ...(form.notes === undefined ? {} : { wrapUpNotes: form.notes }),
+          ...(form.callResult === undefined ? {} : { callResult: form.callResult }),
+          wrappedUpAt: current.wrappedUpAt ?? now,
+        }
+        if (Either.isLeft(store.updateActivity(saved))) return Either.right({ status: "Error", activity: current })
+        if (status === "OK") publish({ _tag: "ActivityWrappedUp", activity: saved })
+        return Either.right({ status, activity: saved })
       })
 
     const emulator: EmulatorShape = {
@@ -255,37 +256,36 @@ export const makeEmulator = (
       serviceFor,
       communications,
       record: (type, id) =>
-        Effect.gen(function* () {
-          const record = Option.filter(yield* store.record(id), (found) => found.recordType === type)
-          if (Option.isNone(record)) return Option.none()
-          const activities = newestFirst(yield* store.activitiesByRecord(id))
-          return Option.some({ record: record.value, activities })
+        Effect.sync(() => {
+          const record = store.record(id)
+          if (record === undefined || record.recordType !== type) return Option.none()
+          return Option.some({ record, activities: newestFirst(store.activitiesByRecord(id)) })
         }),
-      activity: store.activity,
+      activity: (id) => Effect.sync(() => Option.fromNullable(store.activity(id))),
       findActivity: (company, identity) =>
-        Effect.map(store.activitiesByIdentity(company, identity), (activities): ActivityLookup => {
+        Effect.sync((): ActivityLookup => {
+          const activities = store.activitiesByIdentity(company, identity)
           const [first] = activities
           if (first === undefined) return { _tag: "NotFound" }
           return activities.length === 1 ? { _tag: "Found", activity: first } : { _tag: "Multiple", activities }
         }),
       wrapUpActivity,
-      users: (company) => Effect.map(store.usersOf(company), (users) => users.map(toCtiUser)),
-      user: (signInId) => Effect.map(store.user(signInId), Option.map(toCtiUser)),
+      users: (company) => Effect.sync(() => store.usersOf(company).map(toCtiUser)),
+      user: (signInId) => Effect.sync(() => Option.map(Option.fromNullable(store.user(signInId)), toCtiUser)),
       setPrivileges: (signInId, privileges) =>
-        Effect.gen(function* () {
-          const found = yield* store.user(signInId)
-          if (Option.isNone(found)) {
-            return yield* Effect.fail(new UnknownUserError({ reason: "UnknownUser", message: `No user ${signInId}` }))
+        Effect.suspend(() => {
+          const found = store.user(signInId)
+          if (found === undefined) {
+            return Effect.fail(new UnknownUserError({ reason: "UnknownUser", message: `No user ${signInId}` }))
           }
-          const updated = { ...found.value, privileges: [...new Set(privileges)] }
-          yield* store.updateUser(updated).pipe(Effect.orDie)
-          yield* publish([{ _tag: "PrivilegesChanged", user: toCtiUser(updated) }])
+          const updated = { ...found, privileges: [...new Set(privileges)] }
+          const written = store.updateUser(updated)
+          if (Either.isLeft(written)) return Effect.die(written.left)
+          publish({ _tag: "PrivilegesChanged", user: toCtiUser(updated) })
+          return Effect.void
         }),
       hasPrivilege: (signInId, privilege) =>
-        Effect.map(
-          store.user(signInId),
-          Option.exists((user) => user.privileges.includes(privilege)),
-        ),
+        Effect.sync(() => store.user(signInId)?.privileges.includes(privilege) ?? false),
       revision: Effect.sync(() => revision),
       changes: Stream.fromPubSub(changes),
       subscribe: Stream.fromPubSub(changes, { scoped: true }),

@@ -1,11 +1,13 @@
 import * as Context from "effect/Context"
-import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { formatRecordId } from "./RecordId.js"
 
 export interface IdGeneratorShape {
-  /** A new record id in the chapter's style (`1QA2-…`). The emulator skips any id already in use. */
-  readonly next: Effect.Effect<string>
+  /**
+   * A new record id in the chapter's style (`1QA2-…`). The emulator skips any id already in use. Synchronous: the
+   * emulator calls it inside a request's check-and-write, which must not yield (see `EmulatorStoreShape`).
+   */
+  readonly next: () => string
 }
 
 /**
@@ -28,5 +30,5 @@ export const makeSequentialIdGenerator = (start: number = DefaultFirstId): IdGen
     throw new RangeError(`an id generator starts at a non-negative integer, got ${start}`)
   }
   let counter = start
-  return { next: Effect.sync(() => formatRecordId(counter++)) }
+  return { next: () => formatRecordId(counter++) }
 }

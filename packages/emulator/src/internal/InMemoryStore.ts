@@ -1,9 +1,9 @@
 import { type ActivityIdentity, identityKey } from "@crmod-cti/core"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import { EmulatorStore, type EmulatorStoreShape, StoreError, type StoredUser } from "./EmulatorStore.js"
-import { emailKeyOf, type PhoneField, phoneKeysOf } from "./MatchKeys.js"
+import { AllPhoneFields, emailKeyOf, type PhoneField, phoneKeysOf } from "./MatchKeys.js"
 import { Multimap } from "./Multimap.js"
 import type { Activity, Campaign, CrmRecord, ServiceRequest } from "./Records.js"
 import { AssociationFields } from "./Records.js"
@@ -19,13 +19,25 @@ export type WriteFailureRule = (write: ActivityWrite) => StoreError | undefined
 
 export interface InMemoryStore extends EmulatorStoreShape {
   /** Makes the activity writes the rule picks fail (tests of `Unable to create activity` and `Error`). */
-  readonly failWrites: (rule: WriteFailureRule | undefined) => Effect.Effect<void>
+  readonly failWrites: (rule: WriteFailureRule | undefined) => void
 }
 
-// Keys join parts with NUL, which cannot occur in XML text.
-const key = (...parts: ReadonlyArray<string>) => parts.join("\u0000")
+// Keys join a company and a value with NUL, which cannot occur in XML text. `join` makes a flat string, where `+`
+// would keep both parts (and the parts' parts) alive as a rope for as long as the key is in an index.
+const key = (company: string, value: string) => [company, value].join("\u0000")
+const associationFields = Object.values(AssociationFields)
 
-/** The in-memory store: plain maps and indexes, every operation synchronous and O(1) but for list results. */
+/** The values of a map under the ids, skipping ids it does not have. */
+const valuesOf = <A>(map: ReadonlyMap<string, A>, ids: ReadonlyArray<string>): Array<A> => {
+  const values: Array<A> = []
+  for (const id of ids) {
+    const value = map.get(id)
+    if (value !== undefined) values.push(value)
+  }
+  return values
+}
+
+/** The in-memory store: plain maps and indexes, every operation O(1) but for list results. */
 export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
   Effect.sync(() => {
     const users = new Map<string, StoredUser>()
@@ -43,20 +55,14 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
 
     const isIdTaken = (id: string) => records.has(id) || activities.has(id)
     const duplicate = (id: string) => new StoreError({ reason: "DuplicateId", message: `The id ${id} is already used` })
-    const recordsOf = (ids: ReadonlyArray<string>): ReadonlyArray<CrmRecord> =>
-      ids.flatMap((id) => {
-        const record = records.get(id)
-        return record === undefined ? [] : [record]
-      })
-    const activitiesOf = (ids: ReadonlyArray<string>): ReadonlyArray<Activity> =>
-      ids.flatMap((id) => {
-        const activity = activities.get(id)
-        return activity === undefined ? [] : [activity]
-      })
 
     const indexRecord = (record: CrmRecord) => {
       records.set(record.id, record)
-      for (const [field, digits] of phoneKeysOf(record)) byPhone.add(key(record.company, field, digits), record.id)
+      // One entry per number and record, whatever its fields: a lookup is one index read, filtered by field
+      // only when it asks for some of the fields (the record's phones tell which).
+      for (const digits of new Set(phoneKeysOf(record).map(([, digits]) => digits))) {
+        byPhone.add(key(record.company, digits), record.id)
+      }
       const email = emailKeyOf(record)
       if (email !== undefined) byEmail.add(key(record.company, email), record.id)
       if (record.recordType === "Service Request") bySrNumber.add(key(record.company, record.number), record.id)
@@ -69,97 +75,95 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
       activities.set(activity.id, activity)
       byIdentity.add(key(activity.company, identityKey(activity.interaction)), activity.id)
       byOwner.add(activity.owner, activity.id)
-      for (const field of Object.values(AssociationFields)) {
+      for (const field of associationFields) {
         const recordId = activity[field]
         if (recordId !== undefined) byRecord.add(recordId, activity.id)
       }
     }
 
     const store: InMemoryStore = {
-      addUser: (user) =>
-        Effect.suspend(() => {
-          if (users.has(user.signInId)) return Effect.fail(duplicate(user.signInId))
-          users.set(user.signInId, user)
-          usersByCompany.add(user.company, user.signInId)
-          return Effect.void
-        }),
-      updateUser: (user) =>
-        Effect.suspend(() => {
-          if (!users.has(user.signInId)) {
-            return Effect.fail(new StoreError({ reason: "Rejected", message: `No user ${user.signInId}` }))
-          }
-          users.set(user.signInId, user)
-          return Effect.void
-        }),
-      user: (signInId) => Effect.sync(() => Option.fromNullable(users.get(signInId))),
+      addUser: (user) => {
+        if (users.has(user.signInId)) return Either.left(duplicate(user.signInId))
+        users.set(user.signInId, user)
+        usersByCompany.add(user.company, user.signInId)
+        return Either.void
+      },
+      updateUser: (user) => {
+        if (!users.has(user.signInId)) {
+          return Either.left(new StoreError({ reason: "Rejected", message: `No user ${user.signInId}` }))
+        }
+        users.set(user.signInId, user)
+        return Either.void
+      },
+      user: (signInId) => users.get(signInId),
       usersOf: (company) =>
-        Effect.sync(() =>
-          usersByCompany.get(company).flatMap((id) => Option.toArray(Option.fromNullable(users.get(id)))),
-        ),
+        usersByCompany.get(company).flatMap((id) => {
+          const user = users.get(id)
+          return user === undefined ? [] : [user]
+        }),
 
-      addRecord: (record) =>
-        Effect.suspend(() => {
-          if (isIdTaken(record.id)) return Effect.fail(duplicate(record.id))
-          indexRecord(record)
-          return Effect.void
-        }),
-      record: (id) => Effect.sync(() => Option.fromNullable(records.get(id))),
-      recordsByPhone: (company, digits, fields: ReadonlyArray<PhoneField>) =>
-        Effect.sync(() => {
-          const ids = new Set(fields.flatMap((field) => byPhone.get(key(company, field, digits))))
-          return recordsOf([...ids])
-        }),
-      recordsByEmail: (company, email) => Effect.sync(() => recordsOf(byEmail.get(key(company, email)))),
-      serviceRequestsByNumber: (company, number) =>
-        Effect.sync(() => recordsOf(bySrNumber.get(key(company, number))) as ReadonlyArray<ServiceRequest>),
-      campaignsBySourceCode: (company, code) =>
-        Effect.sync(() => recordsOf(bySourceCode.get(key(company, code))) as ReadonlyArray<Campaign>),
-      isIdTaken: (id) => Effect.sync(() => isIdTaken(id)),
-
-      addActivity: (activity, serviceRequest) =>
-        Effect.suspend(() => {
-          const failure = failureRule?.({ operation: "addActivity", activity })
-          if (failure !== undefined) return Effect.fail(failure)
-          if (isIdTaken(activity.id)) return Effect.fail(duplicate(activity.id))
-          if (serviceRequest !== undefined) {
-            if (isIdTaken(serviceRequest.id) || serviceRequest.id === activity.id) {
-              return Effect.fail(duplicate(serviceRequest.id))
-            }
-            indexRecord(serviceRequest)
-          }
-          indexActivity(activity)
-          return Effect.void
-        }),
-      updateActivity: (activity) =>
-        Effect.suspend(() => {
-          const failure = failureRule?.({ operation: "updateActivity", activity })
-          if (failure !== undefined) return Effect.fail(failure)
-          const stored = activities.get(activity.id)
-          // Identity, owner and associations are what the indexes hold: an update may not change them.
-          if (
-            stored === undefined ||
-            stored.company !== activity.company ||
-            stored.owner !== activity.owner ||
-            identityKey(stored.interaction) !== identityKey(activity.interaction) ||
-            Object.values(AssociationFields).some((field) => stored[field] !== activity[field])
-          ) {
-            return Effect.fail(
-              new StoreError({ reason: "Rejected", message: `The activity ${activity.id} cannot be updated so` }),
+      addRecord: (record) => {
+        if (isIdTaken(record.id)) return Either.left(duplicate(record.id))
+        indexRecord(record)
+        return Either.void
+      },
+      record: (id) => records.get(id),
+      recordsByPhone: (company, digits, fields: ReadonlyArray<PhoneField>) => {
+        const found = valuesOf(records, byPhone.get(key(company, digits)))
+        return AllPhoneFields.every((field) => fields.includes(field))
+          ? found
+          : found.filter((record) =>
+              phoneKeysOf(record).some(([field, number]) => number === digits && fields.includes(field)),
             )
-          }
-          activities.set(activity.id, activity)
-          return Effect.void
-        }),
-      activity: (id) => Effect.sync(() => Option.fromNullable(activities.get(id))),
-      activitiesByIdentity: (company, identity: ActivityIdentity) =>
-        Effect.sync(() => activitiesOf(byIdentity.get(key(company, identityKey(identity))))),
-      activitiesByOwner: (signInId) => Effect.sync(() => activitiesOf(byOwner.get(signInId))),
-      activitiesByRecord: (recordId) => Effect.sync(() => activitiesOf(byRecord.get(recordId))),
+      },
+      recordsByEmail: (company, email) => valuesOf(records, byEmail.get(key(company, email))),
+      serviceRequestsByNumber: (company, number) =>
+        valuesOf(records, bySrNumber.get(key(company, number))) as ReadonlyArray<ServiceRequest>,
+      campaignsBySourceCode: (company, code) =>
+        valuesOf(records, bySourceCode.get(key(company, code))) as ReadonlyArray<Campaign>,
+      isIdTaken,
 
-      failWrites: (rule) =>
-        Effect.sync(() => {
-          failureRule = rule
-        }),
+      addActivity: (activity, serviceRequest) => {
+        const failure = failureRule?.({ operation: "addActivity", activity })
+        if (failure !== undefined) return Either.left(failure)
+        if (isIdTaken(activity.id)) return Either.left(duplicate(activity.id))
+        if (serviceRequest !== undefined) {
+          if (isIdTaken(serviceRequest.id) || serviceRequest.id === activity.id) {
+            return Either.left(duplicate(serviceRequest.id))
+          }
+          indexRecord(serviceRequest)
+        }
+        indexActivity(activity)
+        return Either.void
+      },
+      updateActivity: (activity) => {
+        const failure = failureRule?.({ operation: "updateActivity", activity })
+        if (failure !== undefined) return Either.left(failure)
+        const stored = activities.get(activity.id)
+        // Identity, owner and associations are what the indexes hold: an update may not change them.
+        if (
+          stored === undefined ||
+          stored.company !== activity.company ||
+          stored.owner !== activity.owner ||
+          identityKey(stored.interaction) !== identityKey(activity.interaction) ||
+          associationFields.some((field) => stored[field] !== activity[field])
+        ) {
+          return Either.left(
+            new StoreError({ reason: "Rejected", message: `The activity ${activity.id} cannot be updated so` }),
+          )
+        }
+        activities.set(activity.id, activity)
+        return Either.void
+      },
+      activity: (id) => activities.get(id),
+      activitiesByIdentity: (company, identity: ActivityIdentity) =>
+        valuesOf(activities, byIdentity.get(key(company, identityKey(identity)))),
+      activitiesByOwner: (signInId) => valuesOf(activities, byOwner.get(signInId)),
+      activitiesByRecord: (recordId) => valuesOf(activities, byRecord.get(recordId)),
+
+      failWrites: (rule) => {
+        failureRule = rule
+      },
     }
     return store
   })

@@ -1,6 +1,4 @@
 import { type CtiFault, Faults } from "@crmod-cti/core"
-import * as Clock from "effect/Clock"
-import * as Effect from "effect/Effect"
 
 const Window = 24 * 60 * 60 * 1000
 
@@ -12,15 +10,15 @@ interface Usage {
 }
 
 export interface OperationsAllotment {
-  /** Fails when `operations` more would exceed the company's allotment over the last 24 hours. */
-  readonly check: (company: string, operations: number) => Effect.Effect<void, CtiFault>
-  /** Counts `operations` for the company now. */
-  readonly consume: (company: string, operations: number) => Effect.Effect<void>
+  /** The fault when `operations` more at `now` (epoch ms) would exceed the company's allotment over 24 hours. */
+  readonly check: (company: string, operations: number, now: number) => CtiFault | undefined
+  /** Counts `operations` for the company at `now`. */
+  readonly consume: (company: string, operations: number, now: number) => void
 }
 
 /**
- * The Web Services Operations Allotment per company over a rolling 24 hours. Callers check and consume under
- * the company's lock, and consume only for requests that succeed, so a failed request uses nothing.
+ * The Web Services Operations Allotment per company over a rolling 24 hours. Callers check and consume in one
+ * synchronous step, and consume only for requests that succeed, so a failed request uses nothing.
  */
 export const makeOperationsAllotment = (allotment: number): OperationsAllotment => {
   const usages = new Map<string, Usage>()
@@ -42,29 +40,19 @@ export const makeOperationsAllotment = (allotment: number): OperationsAllotment 
     return usage
   }
   return {
-    check: (company, operations) =>
-      Clock.clockWith((clock) =>
-        Effect.suspend(() =>
-          usageAt(company, clock.unsafeCurrentTimeMillis()).used + operations > allotment
-            ? Effect.fail(Faults.operationsAllotment(allotment))
-            : Effect.void,
-        ),
-      ),
-    consume: (company, operations) =>
-      Clock.clockWith((clock) =>
-        Effect.sync(() => {
-          const now = clock.unsafeCurrentTimeMillis()
-          const usage = usageAt(company, now)
-          const second = Math.floor(now / 1000)
-          const latest = usage.buckets.at(-1)
-          if (latest !== undefined && usage.buckets.length > usage.head && latest.second === second) {
-            latest.count += operations
-            latest.last = now
-          } else {
-            usage.buckets.push({ second, last: now, count: operations })
-          }
-          usage.used += operations
-        }),
-      ),
+    check: (company, operations, now) =>
+      usageAt(company, now).used + operations > allotment ? Faults.operationsAllotment(allotment) : undefined,
+    consume: (company, operations, now) => {
+      const usage = usageAt(company, now)
+      const second = Math.floor(now / 1000)
+      const latest = usage.buckets.at(-1)
+      if (latest !== undefined && usage.buckets.length > usage.head && latest.second === second) {
+        latest.count += operations
+        latest.last = now
+      } else {
+        usage.buckets.push({ second, last: now, count: operations })
+      }
+      usage.used += operations
+    },
   }
 }

@@ -2,7 +2,6 @@ import { activityTypeOf } from "@crmod-cti/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
 import { EmulatorConfigError } from "./EmulatorConfigError.js"
 import type { EmulatorStoreShape, StoreError } from "./EmulatorStore.js"
 import { hashPassword } from "./Passwords.js"
@@ -66,22 +65,22 @@ export const seedTenant = (
       concurrency: "unbounded",
     })
     for (const [n, user] of seed.users.entries()) {
-      yield* store
-        .addUser({ signInId: user.signInId, company, privileges: user.privileges, credential: credentials[n]! })
-        .pipe(Effect.mapError(stored(`The user ${user.signInId}`)))
+      yield* Either.mapLeft(
+        store.addUser({ signInId: user.signInId, company, privileges: user.privileges, credential: credentials[n]! }),
+        stored(`The user ${user.signInId}`),
+      )
     }
 
-    const recordOfType = (id: string, type: string) =>
-      Effect.map(
-        store.record(id),
-        Option.exists((record) => record.company === company && record.recordType === type),
-      )
+    const recordOfType = (id: string, type: string) => {
+      const record = store.record(id)
+      return record !== undefined && record.company === company && record.recordType === type
+    }
     for (const record of recordsOf(seed)) {
-      yield* store.addRecord(record).pipe(Effect.mapError(stored(`The ${record.recordType} ${record.id}`)))
+      yield* Either.mapLeft(store.addRecord(record), stored(`The ${record.recordType} ${record.id}`))
     }
     for (const record of recordsOf(seed)) {
       for (const [field, id, type] of referencesOf(record)) {
-        if (!(yield* recordOfType(id, type))) {
+        if (!recordOfType(id, type)) {
           return yield* Effect.fail(
             seedError(`The ${record.recordType} ${record.id} has ${field} ${id}, which is no ${type} of ${company}`),
           )
@@ -98,7 +97,7 @@ export const seedTenant = (
       }
       for (const [type, field] of Object.entries(AssociationFields)) {
         const id = seeded[field]
-        if (id !== undefined && !(yield* recordOfType(id, type))) {
+        if (id !== undefined && !recordOfType(id, type)) {
           return yield* Effect.fail(
             seedError(`The activity ${seeded.id} has ${field} ${id}, which is no ${type} of ${company}`),
           )
@@ -111,6 +110,6 @@ export const seedTenant = (
         subtype: seeded.interaction.ChannelType,
         createdAt: createdAt ?? now,
       }
-      yield* store.addActivity(activity).pipe(Effect.mapError(stored(`The activity ${activity.id}`)))
+      yield* Either.mapLeft(store.addActivity(activity), stored(`The activity ${activity.id}`))
     }
   })
