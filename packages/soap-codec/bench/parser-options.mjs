@@ -20,9 +20,9 @@ const reserved = new Set(["__proto__", "constructor", "prototype", "hasOwnProper
 /** The codec's options (src/internal/XmlTree.ts). */
 const codec = {
   preserveOrder: true,
-  ignoreAttributes: false,
+  // The codec's pre-scan reads the attributes (src/internal/XmlAttributes.ts).
+  ignoreAttributes: true,
   parseTagValue: false,
-  parseAttributeValue: false,
   trimValues: false,
   removeNSPrefix: false,
   ignoreDeclaration: true,
@@ -42,7 +42,7 @@ const variants = {
   "codec's, built-in entity decoder": { ...codec, entityDecoder: null },
   "codec's, built-in decoder with htmlEntities": { ...codec, entityDecoder: null, htmlEntities: true },
   "codec's, processEntities: false": { ...codec, entityDecoder: null, processEntities: false },
-  "codec's, ignoreAttributes: true": { ...codec, ignoreAttributes: true },
+  "codec's, attributes read (ignoreAttributes: false)": { ...codec, ignoreAttributes: false },
   "codec's, only xmlns attributes kept": { ...codec, ignoreAttributes: (name) => !name.startsWith("xmlns") },
   "codec's, trimValues: true": { ...codec, trimValues: true },
   "codec's, parseTagValue: true": { ...codec, parseTagValue: true },

@@ -2,7 +2,6 @@
 // behind `makeCtiFetchHandler`, served on Node through a small node:http → Request → Response bridge (what
 // `@hono/node-server` and the like do). Prints its URL as JSON on stdout and serves until its standard input closes.
 import * as http from "node:http"
-import { Readable } from "node:stream"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
 import { makeCtiFetchHandler } from "@crmod-cti/transport-fetch"
 import { Effect } from "effect"
@@ -12,6 +11,16 @@ const emulator = await Effect.runPromise(
 )
 const handler = makeCtiFetchHandler({ authenticator: emulator })
 
+// The body is read by node:http first and handed over as bytes (as @hono/node-server does for a body of known
+// length): a web stream over the Node stream (`Readable.toWeb`) would cost more than the handler itself.
+const readAll = (req) =>
+  new Promise((resolve, reject) => {
+    const chunks = []
+    req.on("data", (chunk) => chunks.push(chunk))
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))
+    req.on("error", reject)
+  })
+
 const server = http.createServer(async (req, res) => {
   const headers = new Headers()
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1])
@@ -19,7 +28,7 @@ const server = http.createServer(async (req, res) => {
   const request = new Request(`http://${req.headers.host}${req.url}`, {
     method: req.method,
     headers,
-    ...(hasBody ? { body: Readable.toWeb(req), duplex: "half" } : {}),
+    ...(hasBody ? { body: await readAll(req) } : {}),
   })
   const response = await handler(request)
   const body = Buffer.from(await response.arrayBuffer())

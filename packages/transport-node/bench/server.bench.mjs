@@ -6,7 +6,7 @@
 //
 //   npx --yes pnpm@10 --filter "@crmod-cti/transport-fetch..." build && npx --yes pnpm@10 --filter @crmod-cti/transport-node bench
 //
-// (`pnpm bench` at the root builds the packages first.) The servers take turns over BENCH_ROUNDS rounds (default 1)
+// (`pnpm bench` at the root builds the packages first.) The servers take turns over BENCH_ROUNDS rounds (default 3)
 // and each one's best round counts, so that a burst of other work on the machine does not decide the ratios.
 import { spawn } from "node:child_process"
 import { once } from "node:events"
@@ -15,7 +15,7 @@ import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 1)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const duration = Number(process.env.BENCH_DURATION ?? 5)
 const connectionCounts = (process.env.BENCH_CONNECTIONS ?? "32,256").split(",").map(Number)
 const serve = fileURLToPath(new URL("./serve.mjs", import.meta.url))

@@ -1,4 +1,5 @@
 import { bounded } from "./Bounded.js"
+import { AttributeReader, type NamespaceDeclaration } from "./XmlAttributes.js"
 import type { XmlProblem } from "./XmlProblem.js"
 
 /** Deepest element nesting accepted: a CTI envelope needs eight levels (a Siebel fault's `errorcode`). */
@@ -11,6 +12,15 @@ const QUESTION = 0x3f
 const BANG = 0x21
 const QUOTE = 0x22
 const APOSTROPHE = 0x27
+
+/** A document the pre-scan accepted: the markup for the parser, and what the pre-scan read that the parser does not. */
+export interface CheckedMarkup {
+  readonly markup: string
+  /** How many elements (start tags, empty-element tags included) the document has. */
+  readonly elements: number
+  /** Every start tag's namespace declarations, in document order. */
+  readonly declarations: ReadonlyArray<NamespaceDeclaration>
+}
 
 const isWhiteSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
 
@@ -42,15 +52,19 @@ const insidePassword = (open: ReadonlyArray<string>) =>
  * One cheap pass over the markup before the parser sees it: refuses DOCTYPE, entity declarations and processing
  * instructions (other than a leading XML declaration), caps nesting depth, and checks what the parser does not:
  * that every character is one XML can carry, that end tags match start tags, that there is exactly one root
- * element and that nothing is cut off.
+ * element, that nothing is cut off, and that start tags' attributes are well-formed. It is the one reader of
+ * attributes (see `AttributeReader`): it records the namespace declarations, and fast-xml-parser ignores attributes.
  *
- * Returns the markup for the parser: the document without the white space that only separates tags (between two
- * tags, except between a start tag and its end tag, so that an element's own text is kept exactly). The scan finds
- * every text run anyway, and fast-xml-parser copies text one character at a time: a pretty-printed envelope is a
- * third white space, which costs the parser far more than leaving it out here does.
+ * Returns, with those declarations and the number of elements, the markup for the parser: the document without the
+ * white space that only separates tags (between two tags, except between a start tag and its end tag, so that an
+ * element's own text is kept exactly). The scan finds every text run anyway, and fast-xml-parser copies text one
+ * character at a time: a pretty-printed envelope is a third white space, which costs the parser far more than leaving
+ * it out here does.
  */
-export const checkStructure = (xml: string): XmlProblem | string => {
+export const checkStructure = (xml: string): XmlProblem | CheckedMarkup => {
   const open: Array<string> = []
+  const attributes = new AttributeReader(xml)
+  let elements = 0
   let rootSeen = false
   let i = 0
   while (i < xml.length && isWhiteSpace(xml.charCodeAt(i))) i++
@@ -135,25 +149,10 @@ export const checkStructure = (xml: string): XmlProblem | string => {
       while (end < xml.length && !endsName(xml.charCodeAt(end))) end++
       if (end === lt + 1) return problemAt(lt, "'<' is not followed by a name", "'<' is not followed by a name")
       const name = xml.slice(lt + 1, end)
-      for (;;) {
-        const code = xml.charCodeAt(end)
-        if (Number.isNaN(code)) {
-          return problemAt(lt, `the document ends inside the tag <${bounded(name)}>`, "the document ends inside a tag")
-        }
-        if (code === GT) break
-        if (code === LT) return problemAt(lt, `'<' inside the tag <${bounded(name)}>`, "'<' inside a tag")
-        if (code === QUOTE || code === APOSTROPHE) {
-          const close = xml.indexOf(code === QUOTE ? '"' : "'", end + 1)
-          if (close === -1) {
-            return problemAt(
-              lt,
-              `an attribute value of <${bounded(name)}> is not closed`,
-              "an attribute value is not closed",
-            )
-          }
-          end = close + 1
-        } else end++
-      }
+      const tagEnd = attributes.read(end, name, elements)
+      if (typeof tagEnd !== "number") return problemAt(lt, tagEnd.detail, tagEnd.withoutNames)
+      end = tagEnd
+      elements++
       rootSeen = true
       afterTag = true
       afterStartTag = xml.charCodeAt(end - 1) !== SLASH
@@ -175,5 +174,10 @@ export const checkStructure = (xml: string): XmlProblem | string => {
   if (!rootSeen) return notWellFormed("no root element")
   const illegal = illegalCharacter.exec(xml)
   if (illegal !== null) return notWellFormed(`a character XML cannot carry (line ${lineOf(xml, illegal.index)})`)
-  return copied === 0 ? xml : markup + xml.slice(copied)
+  if (attributes.badReference !== undefined) return attributes.badReference
+  return {
+    markup: copied === 0 ? xml : markup + xml.slice(copied),
+    elements,
+    declarations: attributes.declarations,
+  }
 }

@@ -1,8 +1,9 @@
 import { XMLParser } from "fast-xml-parser"
 import { bounded } from "./Bounded.js"
+import type { NamespaceDeclaration } from "./XmlAttributes.js"
 import { strictEntityDecoder } from "./XmlEntities.js"
 import { type XmlProblem, XmlProblemError } from "./XmlProblem.js"
-import { checkStructure, MaxElementDepth } from "./XmlStructure.js"
+import { type CheckedMarkup, checkStructure, MaxElementDepth } from "./XmlStructure.js"
 
 /** An element with its name resolved to a namespace. `text` is its own text content, CDATA included. */
 export interface XmlElement {
@@ -13,13 +14,10 @@ export interface XmlElement {
   readonly text: string
 }
 
-// fast-xml-parser's `preserveOrder` output: `{ [tagName]: children, ":@"?: attributes }` or `{ "#text": text }`.
+// fast-xml-parser's `preserveOrder` output, attributes ignored: `{ [tagName]: children }` or `{ "#text": text }`.
 type FxpNode = { readonly [key: string]: unknown }
 
 const TextKey = "#text"
-const AttributesKey = ":@"
-const XmlnsAttribute = "@_xmlns"
-const XmlnsPrefixedAttribute = "@_xmlns:"
 
 // fast-xml-parser refuses or renames these element names; a `#` (never part of an XML name) keeps them intact.
 const reservedNames: ReadonlySet<string> = new Set([
@@ -35,12 +33,14 @@ const reservedNames: ReadonlySet<string> = new Set([
   "__lookupSetter__",
 ])
 
-/** Built once: the parser keeps no state between documents. */
+/**
+ * Built once: the parser keeps no state between documents. It reads elements and text only: attributes are read by
+ * the pre-scan alone (`checkStructure`), which hands over the namespace declarations.
+ */
 const parser = new XMLParser({
   preserveOrder: true,
-  ignoreAttributes: false,
+  ignoreAttributes: true,
   parseTagValue: false,
-  parseAttributeValue: false,
   // Exact text: a password or a name keeps its spaces; white space between elements is simply not used.
   trimValues: false,
   removeNSPrefix: false,
@@ -66,25 +66,40 @@ const undeclaredPrefix = new XmlProblemError({
   detail: "an element name uses an undeclared namespace prefix",
 })
 
-const withDeclarations = (attributes: unknown, inherited: Scope): Scope => {
-  if (attributes === undefined) return inherited
-  let scope: Map<string, string> | undefined
-  for (const [name, value] of Object.entries(attributes as Record<string, string>)) {
-    const prefix =
-      name === XmlnsAttribute
-        ? ""
-        : name.startsWith(XmlnsPrefixedAttribute)
-          ? name.slice(XmlnsPrefixedAttribute.length)
-          : undefined
-    if (prefix === undefined) continue
-    scope ??= new Map(inherited)
-    scope.set(prefix, value)
+// The parser could not read the document, or read other elements than the pre-scan: the parser's own messages may
+// quote the document, so this only says that it failed.
+const unreadable: XmlProblem = { _tag: "NotWellFormed", detail: "the XML parser could not read it" }
+
+/**
+ * Hands each element the declarations of its start tag: the parser's elements come in document order (pre-order),
+ * as the pre-scan recorded the declarations.
+ */
+class Declarations {
+  /** Elements seen so far. */
+  elements = 0
+  /** The next declaration not yet handed out. */
+  next = 0
+
+  constructor(private readonly all: ReadonlyArray<NamespaceDeclaration>) {}
+
+  scopeOfNextElement(inherited: Scope): Scope {
+    const element = this.elements++
+    let scope: Map<string, string> | undefined
+    for (let declaration = this.all[this.next]; declaration?.element === element; declaration = this.all[++this.next]) {
+      scope ??= new Map(inherited)
+      scope.set(declaration.prefix, declaration.namespace)
+    }
+    return scope ?? inherited
   }
-  return scope ?? inherited
+
+  /** Whether every declaration went to its element: the parser read exactly the pre-scan's elements. */
+  matches(markup: CheckedMarkup): boolean {
+    return this.elements === markup.elements && this.next === this.all.length
+  }
 }
 
-const toElement = (tagName: string, node: FxpNode, inherited: Scope): XmlElement => {
-  const scope = withDeclarations(node[AttributesKey], inherited)
+const toElement = (tagName: string, node: FxpNode, inherited: Scope, declarations: Declarations): XmlElement => {
+  const scope = declarations.scopeOfNextElement(inherited)
   const name = tagName.charCodeAt(0) === 0x23 ? tagName.slice(1) : tagName
   const colon = name.indexOf(":")
   const namespace = scope.get(colon === -1 ? "" : name.slice(0, colon))
@@ -94,36 +109,45 @@ const toElement = (tagName: string, node: FxpNode, inherited: Scope): XmlElement
   for (const child of node[tagName] as ReadonlyArray<FxpNode>) {
     const childName = nameOf(child)
     if (childName === TextKey) text += child[TextKey] as string
-    else if (childName !== undefined) children.push(toElement(childName, child, scope))
+    else if (childName !== undefined) children.push(toElement(childName, child, scope, declarations))
   }
   return { namespace, localName: colon === -1 ? name : name.slice(colon + 1), children, text }
 }
 
 // `for…in` rather than `Object.keys`: no array per node. The nodes are plain object literals, so nothing is inherited.
 const nameOf = (node: FxpNode): string | undefined => {
-  for (const key in node) if (key !== AttributesKey) return key
+  for (const key in node) return key
   return undefined
 }
 
 /**
- * Parse a document into its root element, or say why it cannot be: the structure is checked first (see
- * `checkStructure`), then fast-xml-parser reads it, and names are resolved to namespaces.
+ * The root element of a document the pre-scan accepted, read by fast-xml-parser, its names resolved with the
+ * declarations the pre-scan recorded. Fails safe: if the parser found another number of elements than the
+ * pre-scan, the declarations cannot be matched to elements, and the document is refused.
  */
-export const parseXml = (xml: string): XmlElement | XmlProblem => {
-  const markup = checkStructure(xml)
-  if (typeof markup !== "string") return markup
+export const readTree = (checked: CheckedMarkup): XmlElement | XmlProblem => {
   try {
-    for (const node of parser.parse(markup) as ReadonlyArray<FxpNode>) {
+    const declarations = new Declarations(checked.declarations)
+    for (const node of parser.parse(checked.markup) as ReadonlyArray<FxpNode>) {
       const name = nameOf(node)
-      if (name !== undefined && name !== TextKey) return toElement(name, node, initialScope)
+      if (name !== undefined && name !== TextKey) {
+        const root = toElement(name, node, initialScope, declarations)
+        return declarations.matches(checked) ? root : unreadable
+      }
     }
     return { _tag: "NotWellFormed", detail: "no root element" }
   } catch (error) {
-    return error instanceof XmlProblemError
-      ? error.problem
-      : // The parser's own messages may quote the document, so only say that it failed.
-        { _tag: "NotWellFormed", detail: "the XML parser could not read it" }
+    return error instanceof XmlProblemError ? error.problem : unreadable
   }
+}
+
+/**
+ * Parse a document into its root element, or say why it cannot be: the structure is checked first (see
+ * `checkStructure`), then fast-xml-parser reads it (see `readTree`), and names are resolved to namespaces.
+ */
+export const parseXml = (xml: string): XmlElement | XmlProblem => {
+  const checked = checkStructure(xml)
+  return "_tag" in checked ? checked : readTree(checked)
 }
 
 /** `{namespace}localName`, the unambiguous way to name an element in a message. */
