@@ -224,7 +224,8 @@ describe("Attributes other than namespace declarations are accepted and ignored"
     const decoded = right(decodeRequest(request))
     const attribute = fc
       .tuple(
-        fc.constantFrom("a", "wsu:Id", "soapenv:actor", "Type", "x-y.z_1"),
+        // Names no tag of the sample has already (a second `Type` on `Password` is a duplicate, refused).
+        fc.constantFrom("a", "wsu:Id", "soapenv:actor", "type", "x-y.z_1"),
         fc.constantFrom("", " ", "\t", "\n"),
         fc.constantFrom('"', "'"),
         fc.string({ maxLength: 12 }).map((text) => text.replace(/[<&"']/g, "")),
