@@ -1,4 +1,12 @@
-import { type CtiAuthenticator, type CtiFault, type CtiUser, Faults } from "@crmod-cti/core"
+import {
+  type CtiAuthenticator,
+  type CtiFault,
+  type CtiSession,
+  type CtiUser,
+  Faults,
+  type InsertResult,
+  type WrapUpResult,
+} from "@crmod-cti/core"
 import {
   ctiActivityWsdl,
   decodeRequest,
@@ -6,8 +14,11 @@ import {
   encodeInsertResponse,
   encodeWrapUpResponse,
 } from "@crmod-cti/soap-codec"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
 import { basicCredentials } from "./internal/basicAuth.js"
 import { runFast } from "./internal/runFast.js"
 
@@ -64,6 +75,8 @@ export interface CtiRequestHandler {
 const xml = { "content-type": "text/xml; charset=utf-8" } as const
 const text = { "content-type": "text/plain; charset=utf-8" } as const
 
+type Results = ReadonlyArray<InsertResult> | ReadonlyArray<WrapUpResult>
+
 const faultResponse = (fault: CtiFault): ServerResponse => ({ status: 500, headers: xml, body: encodeFault(fault) })
 
 const plain = (status: number, body: string, headers: Readonly<Record<string, string>> = {}): ServerResponse => ({
@@ -103,17 +116,28 @@ export const makeCtiRequestHandler = (options: CtiServerOptions): CtiRequestHand
     const decoded = decodeRequest(body, { maxBytes })
     if (Either.isLeft(decoded)) return Promise.resolve(faultResponse(decoded.left))
     const request = decoded.right
-    const program = Effect.flatMap(options.authenticator.authenticate(request.security), ({ service }) =>
+    // The smallest effect that does the work; answering (encoding, faults) happens outside it, on its `Exit`.
+    const answer = (exit: Exit.Exit<Results, CtiFault>): ServerResponse => {
+      if (Exit.isSuccess(exit)) {
+        return {
+          status: 200,
+          headers: xml,
+          body:
+            request.operation === "CTIActivityInsert"
+              ? encodeInsertResponse(exit.value as ReadonlyArray<InsertResult>)
+              : encodeWrapUpResponse(exit.value as ReadonlyArray<WrapUpResult>),
+        }
+      }
+      const fault = Cause.failureOption(exit.cause)
+      if (Option.isSome(fault)) return faultResponse(fault.value)
+      throw Cause.squash(exit.cause)
+    }
+    const work = ({ service }: CtiSession): Effect.Effect<Results, CtiFault> =>
       request.operation === "CTIActivityInsert"
-        ? Effect.map(service.insert(request.interactions), encodeInsertResponse)
-        : Effect.map(service.wrapUp(request.interactions), encodeWrapUpResponse),
-    )
-    return runFast(
-      Effect.match(program, {
-        onFailure: faultResponse,
-        onSuccess: (body): ServerResponse => ({ status: 200, headers: xml, body }),
-      }),
-    )
+        ? service.insert(request.interactions)
+        : service.wrapUp(request.interactions)
+    const exit = runFast(Effect.flatMap(options.authenticator.authenticate(request.security), work))
+    return Exit.isExit(exit) ? Promise.resolve(answer(exit)) : exit.then(answer)
   }
 
   const wsdlUser = async (request: ServerRequest): Promise<CtiUser | undefined> => {
