@@ -15,7 +15,7 @@ import {
   validateInsertRequest,
   validateWrapUpRequest,
 } from "@crmod-cti/core"
-import * as Arb from "./arbitraries.js"
+import * as Arb from "@crmod-cti/testing"
 
 // The chapter's sample request, first interaction, as element name → text.
 const call: RawInteraction = {

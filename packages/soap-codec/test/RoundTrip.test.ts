@@ -19,7 +19,7 @@ import {
   usernameToken,
   wrapUpInteraction,
   wrapUpResult,
-} from "./Arbitraries.js"
+} from "@crmod-cti/testing"
 import { demoUser, left, right } from "./Helpers.js"
 
 const batch = <A>(item: fc.Arbitrary<A>) => fc.array(item, { minLength: 1, maxLength: 5 })

@@ -71,7 +71,7 @@ describe("makeCtiFetchHandler: (Request) => Promise<Response>, as Deno, Bun and 
 
   it("a body with a declared length is read whole, and refused when it turns out longer than the limit", async () => {
     const handler = makeCtiFetchHandler({ ...authenticator, maxRequestKb: 8 })
-    const declared = (bytes: Uint8Array, length: number) =>
+    const declared = (bytes: Uint8Array<ArrayBuffer>, length: number) =>
       new Request("https://crm.example.test/Services/Integration", {
         method: "POST",
         body: bytes,

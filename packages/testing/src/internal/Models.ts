@@ -1,4 +1,3 @@
-import * as fc from "fast-check"
 import {
   AssociatedRecordTypes,
   ChannelTypes,
@@ -7,35 +6,21 @@ import {
   type Interaction,
   RecordTypes,
   StringLimits,
+  type UsernameToken,
   type WrapUpInteraction,
   type WrapUpResult,
   WrapUpStatuses,
 } from "@crmod-cti/core"
+import * as fc from "fast-check"
+import { anyText, ctiString, ctiText } from "./Text.js"
 
-/** What breaks careless XML writers and length counters: markup, quotes, CDATA ends, non-ASCII, astral. */
-const awkward = ["<", ">", "&", "&amp;", "]]>", '"', "'", "é", "ß", "中", "😀", "𝄞", " ", "\t", "\n"]
-
-/** One or more characters that XML 1.0 can carry (its `Char` production), awkward ones often. */
-const xmlPiece = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...awkward) },
-  { weight: 4, arbitrary: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)) },
-  { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }).map((code) => String.fromCodePoint(code)) },
-  { weight: 1, arbitrary: fc.integer({ min: 0xe000, max: 0xfffd }).map((code) => String.fromCodePoint(code)) },
-  { weight: 1, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }).map((code) => String.fromCodePoint(code)) },
+/** Epoch seconds: the edges (zero, the largest safe integer), the chapter's sample, and any other. */
+export const epochSeconds: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(0, 1287786900, Number.MAX_SAFE_INTEGER),
+  fc.maxSafeNat(),
 )
 
-/** Any XML-carriable text, possibly empty or padded with white space (output strings are not constrained). */
-export const anyText = fc.array(xmlPiece, { maxLength: 40 }).map((pieces) => pieces.join(""))
-
-/** The chapter's `String (n)`: 1 to `n` characters, none of them white space at either end. */
-export const ctiString = (n: number): fc.Arbitrary<string> =>
-  fc
-    .array(xmlPiece, { minLength: 1, maxLength: n })
-    .map((pieces) => Array.from(pieces.join("").trim()).slice(0, n).join("").trim())
-    .filter((text) => text.length > 0)
-
-export const epochSeconds = fc.oneof(fc.constantFrom(0, 1287786900, Number.MAX_SAFE_INTEGER), fc.maxSafeNat())
-
+/** A valid `CTIActivityInsert` interaction: the required parameters, any of the optional ones. */
 export const interaction: fc.Arbitrary<Interaction> = fc.record(
   {
     InteractionId: ctiString(StringLimits.InteractionId),
@@ -49,7 +34,7 @@ export const interaction: fc.Arbitrary<Interaction> = fc.record(
     Destination: ctiString(StringLimits.Destination),
     IVRBeginTime: epochSeconds,
     Origin: ctiString(StringLimits.Origin),
-    Priority: ctiString(40),
+    Priority: ctiText,
     Queue: ctiString(StringLimits.Queue),
     QueueBeginTime: epochSeconds,
     ServiceRequestNumber: ctiString(StringLimits.ServiceRequestNumber),
@@ -57,12 +42,14 @@ export const interaction: fc.Arbitrary<Interaction> = fc.record(
   { requiredKeys: ["InteractionId", "AgentOfferTime", "ChannelType"] },
 )
 
+/** A valid `CTIActivityWrapUp` interaction. */
 export const wrapUpInteraction: fc.Arbitrary<WrapUpInteraction> = fc.record({
   InteractionId: ctiString(StringLimits.InteractionId),
   AgentOfferTime: epochSeconds,
   ChannelType: fc.constantFrom(...ChannelTypes),
 })
 
+/** A `CTIActivityInsert` result: output strings are not constrained, so any text, empty and padded included. */
 export const insertResult: fc.Arbitrary<InsertResult> = fc.record(
   {
     Status: fc.constantFrom(...InsertStatuses),
@@ -85,13 +72,23 @@ export const insertResult: fc.Arbitrary<InsertResult> = fc.record(
   { requiredKeys: ["Status", "InteractionId", "AgentOfferTime"] },
 )
 
+/** A `CTIActivityWrapUp` result, its strings unconstrained like `insertResult`'s. */
 export const wrapUpResult: fc.Arbitrary<WrapUpResult> = fc.record({
   Status: fc.constantFrom(...WrapUpStatuses),
   InteractionId: anyText,
   AgentOfferTime: epochSeconds,
 })
 
-/** An interaction full of awkward characters, each string at its length limit. */
+/** A WS-Security UsernameToken: a valid user name, and a password of any non-empty text, kept exactly (PasswordText). */
+export const usernameToken: fc.Arbitrary<UsernameToken> = fc.record({
+  username: ctiText,
+  password: anyText.filter((password) => password !== ""),
+})
+
+/** The optional client name a softphone sends with a request. */
+export const clientName: fc.Arbitrary<string> = ctiText
+
+/** An interaction full of awkward characters, strings at their length limit: an explicit example for properties. */
 export const awkwardInteraction: Interaction = {
   InteractionId: `<&]]>"'é中😀𝄞${"x".repeat(19)}`,
   AgentOfferTime: 0,

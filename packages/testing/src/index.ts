@@ -1,0 +1,13 @@
+// Test support, never published: the one set of fast-check arbitraries of the core's types that every package's
+// property tests use, so the values they generate cannot drift apart.
+export { anyText, ctiString, ctiText } from "./internal/Text.js"
+export {
+  awkwardInteraction,
+  clientName,
+  epochSeconds,
+  insertResult,
+  interaction,
+  usernameToken,
+  wrapUpInteraction,
+  wrapUpResult,
+} from "./internal/Models.js"
