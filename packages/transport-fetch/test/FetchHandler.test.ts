@@ -77,12 +77,12 @@ describe("makeCtiFetchHandler: (Request) => Promise<Response>, as Deno, Bun and 
         body: bytes,
         headers: { "content-length": String(length) },
       })
-    const request = new TextEncoder().encode(body)
+    // Its own interactions, so that the answer does not depend on what the other tests inserted.
+    const request = new TextEncoder().encode(
+      encodeInsertRequest(calls("DECLARED", 2), { security: { username: DemoUsers.mosDef, password: DemoPassword } }),
+    )
     const answered = await handler(declared(request, request.byteLength))
-    expect(Either.getOrThrow(decodeInsertResponse(await answered.text())).map((r) => r.Status)).toEqual([
-      "Activity already exists",
-      "Activity already exists",
-    ])
+    expect(Either.getOrThrow(decodeInsertResponse(await answered.text())).map((r) => r.Status)).toEqual(["OK", "OK"])
     // An in-process caller can declare less than it sends; the bytes read are what count.
     const refused = await handler(declared(new Uint8Array(9 * 1024), 10))
     expect(Either.flip(decodeInsertResponse(await refused.text()))).toEqual(Either.right(Faults.requestTooLarge(8)))

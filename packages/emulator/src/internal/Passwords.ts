@@ -1,5 +1,4 @@
 import * as crypto from "node:crypto"
-import { randomBytes, scrypt, timingSafeEqual } from "node:crypto"
 import * as Effect from "effect/Effect"
 import type { PasswordHash } from "./EmulatorStore.js"
 
@@ -8,26 +7,26 @@ const KeyLength = 32
 const derive = (password: string, salt: Uint8Array): Effect.Effect<Uint8Array> =>
   Effect.async<Uint8Array>((resume) => {
     // Node's scrypt defaults (N = 2^14, r = 8, p = 1), run on libuv's thread pool so fibers are not blocked.
-    scrypt(password.normalize("NFC"), salt, KeyLength, (error, key) => {
+    crypto.scrypt(password.normalize("NFC"), salt, KeyLength, (error, key) => {
       resume(error === null ? Effect.succeed(key) : Effect.die(error))
     })
   })
 
 /** A salted scrypt hash of a password. */
 export const hashPassword = (password: string): Effect.Effect<PasswordHash> => {
-  const salt = randomBytes(16)
+  const salt = crypto.randomBytes(16)
   return Effect.map(derive(password, salt), (key) => ({ algorithm: "scrypt", salt, key }))
 }
 
 /** Whether the password is the hashed one, compared in constant time. */
 export const verifyPassword = (password: string, hash: PasswordHash): Effect.Effect<boolean> =>
-  Effect.map(derive(password, hash.salt), (key) => timingSafeEqual(key, hash.key))
+  Effect.map(derive(password, hash.salt), (key) => crypto.timingSafeEqual(key, hash.key))
 
 /** A hash no password matches: checked for unknown users so that they take as long as wrong passwords. */
 export const decoyHash = (): PasswordHash => ({
   algorithm: "scrypt",
-  salt: randomBytes(16),
-  key: randomBytes(KeyLength),
+  salt: crypto.randomBytes(16),
+  key: crypto.randomBytes(KeyLength),
 })
 
 /**
@@ -37,7 +36,7 @@ export const decoyHash = (): PasswordHash => ({
  * Node ≥ 20.12's one-shot `crypto.hash` costs about 0.3 µs against 2 µs for an HMAC object; older Nodes use the HMAC.
  */
 const makeKeyedDigest = (): ((password: string) => string) => {
-  const secret = randomBytes(32)
+  const secret = crypto.randomBytes(32)
   if (typeof crypto.hash !== "function") {
     return (password) => crypto.createHmac("sha256", secret).update(password.normalize("NFC")).digest("base64")
   }

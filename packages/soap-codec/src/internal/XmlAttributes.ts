@@ -1,6 +1,7 @@
 import { bounded } from "./Bounded.js"
 import { strictEntityDecoder } from "./XmlEntities.js"
 import { type XmlProblem, XmlProblemError } from "./XmlProblem.js"
+import { APOSTROPHE, EQUALS, GT, LT, QUOTE, SLASH, isWhiteSpace } from "./XmlCharacters.js"
 
 /** `xmlns="…"` (prefix `""`) or `xmlns:p="…"` on the start tag of the `element`-th element, counted from 0. */
 export interface NamespaceDeclaration {
@@ -14,15 +15,6 @@ export interface StartTagProblem {
   readonly detail: string
   readonly withoutNames: string
 }
-
-const LT = 0x3c
-const GT = 0x3e
-const SLASH = 0x2f
-const EQUALS = 0x3d
-const QUOTE = 0x22
-const APOSTROPHE = 0x27
-
-const isWhiteSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
 
 const endsAttributeName = (code: number) =>
   isWhiteSpace(code) ||

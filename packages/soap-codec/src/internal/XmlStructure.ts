@@ -1,17 +1,10 @@
 import { bounded } from "./Bounded.js"
 import { AttributeReader, type NamespaceDeclaration } from "./XmlAttributes.js"
 import type { XmlProblem } from "./XmlProblem.js"
+import { APOSTROPHE, BANG, GT, LT, QUESTION, QUOTE, SLASH, isWhiteSpace } from "./XmlCharacters.js"
 
 /** Deepest element nesting accepted: a CTI envelope needs eight levels (a Siebel fault's `errorcode`). */
 export const MaxElementDepth = 32
-
-const LT = 0x3c
-const GT = 0x3e
-const SLASH = 0x2f
-const QUESTION = 0x3f
-const BANG = 0x21
-const QUOTE = 0x22
-const APOSTROPHE = 0x27
 
 /** A document the pre-scan accepted: the markup for the parser, and what the pre-scan read that the parser does not. */
 export interface CheckedMarkup {
@@ -21,8 +14,6 @@ export interface CheckedMarkup {
   /** Every start tag's namespace declarations, in document order. */
   readonly declarations: ReadonlyArray<NamespaceDeclaration>
 }
-
-const isWhiteSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
 
 const onlyWhiteSpace = (xml: string, from: number, to: number): boolean => {
   for (let i = from; i < to; i++) if (!isWhiteSpace(xml.charCodeAt(i))) return false
