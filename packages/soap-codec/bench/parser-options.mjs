@@ -5,34 +5,7 @@ import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { XMLParser } from "fast-xml-parser"
-
-// The samples hold no `&`, so the codec's strict decoder (src/internal/XmlEntities.ts) does one `indexOf` per text.
-const passThroughDecoder = {
-  decode: (text) => (text.indexOf("&") === -1 ? text : text),
-  reset: () => {},
-  setXmlVersion: () => {},
-  setExternalEntities: () => {},
-  addInputEntities: () => {},
-}
-
-const reserved = new Set(["__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "valueOf"])
-
-/** The codec's options (src/internal/XmlTree.ts). */
-const codec = {
-  preserveOrder: true,
-  // The codec's pre-scan reads the attributes (src/internal/XmlAttributes.ts).
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: false,
-  removeNSPrefix: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  processEntities: true,
-  entityDecoder: passThroughDecoder,
-  maxNestedTags: 32,
-  jPath: false,
-  transformTagName: (name) => (reserved.has(name) ? `#${name}` : name),
-}
+import { codecParserOptions as codec } from "./codec-parser.mjs"
 
 const variants = {
   "default options": {},

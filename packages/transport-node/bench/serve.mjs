@@ -1,12 +1,13 @@
-// One server of the benchmark, in its own process: `node bench/serve.mjs <ours|soap|bare>` prints its URL as
+// One server of the benchmark, in its own process: `node bench/serve.mjs <ours|soap|bare|parse|decode>` prints its URL as
 // JSON on stdout and serves until its standard input closes. Imports the BUILT packages (`dist`).
 import * as http from "node:http"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { ctiActivityWsdl, encodeInsertResponse } from "@crmod-cti/soap-codec"
+import { ctiActivityWsdl, decodeRequest, encodeInsertResponse } from "@crmod-cti/soap-codec"
 import { listen } from "@crmod-cti/transport-node"
 import { validateInsertRequest } from "@crmod-cti/core"
 import { Effect, Either, Exit } from "effect"
 import * as soap from "soap"
+import { makeCodecParser } from "../../soap-codec/bench/codec-parser.mjs"
 
 const kind = process.argv[2]
 const servicePath = "/Services/Integration"
@@ -73,30 +74,53 @@ const soapServer = async () => {
   return url
 }
 
-/** Bare node:http: reads the body and answers a canned insert response. */
-const bare = async () => {
-  const canned = Buffer.from(
-    encodeInsertResponse([
-      {
-        Status: "OK",
-        InteractionId: "1",
-        AgentOfferTime: 1287786900,
-        ActivityId: "1QA2-1",
-        ScreenPopRecordId: "1QA2-1",
-        ScreenPopRecordType: "Activity",
-      },
-    ]),
-  )
+// The canned insert response of `bare`, `parse` and `decode`.
+const canned = Buffer.from(
+  encodeInsertResponse([
+    {
+      Status: "OK",
+      InteractionId: "1",
+      AgentOfferTime: 1287786900,
+      ActivityId: "1QA2-1",
+      ScreenPopRecordId: "1QA2-1",
+      ScreenPopRecordType: "Activity",
+    },
+  ]),
+)
+
+/** node:http reading the whole body, doing `work` with it, and answering the canned insert response. */
+const cannedServer = (work) => {
   const server = http.createServer((req, res) => {
-    req.resume()
-    req.on("end", () =>
-      res.writeHead(200, { "content-type": "text/xml; charset=utf-8", "content-length": canned.length }).end(canned),
-    )
+    const chunks = []
+    req.on("data", (chunk) => chunks.push(chunk))
+    req.on("end", () => {
+      work(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
+      res.writeHead(200, { "content-type": "text/xml; charset=utf-8", "content-length": canned.length }).end(canned)
+    })
   })
   return listening(server)
 }
 
-const servers = { ours, soap: soapServer, bare }
+/** Bare node:http: reads the body and answers a canned insert response. */
+const bare = () => cannedServer(() => undefined)
+
+/** Step 1 of ours: `bare` plus fast-xml-parser's parse of the body, with the codec's options (the design's ceiling). */
+const parse = () => {
+  const parser = makeCodecParser()
+  return cannedServer((body) => parser.parse(body.toString("utf8")))
+}
+
+/**
+ * Step 2 of ours: `bare` plus the codec's whole `decodeRequest` — the pre-scan, the parse, namespaces, envelope,
+ * WS-Security and the core's validation — without signing in or inserting.
+ */
+const decode = () =>
+  cannedServer((body) => {
+    const decoded = decodeRequest(body)
+    if (Either.isLeft(decoded)) throw new Error(decoded.left.message)
+  })
+
+const servers = { ours, soap: soapServer, bare, parse, decode }
 if (!(kind in servers)) throw new Error(`usage: serve.mjs ${Object.keys(servers).join("|")}`)
 const url = await servers[kind]()
 process.stdout.write(`${JSON.stringify({ url })}\n`)

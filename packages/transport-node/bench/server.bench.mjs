@@ -1,6 +1,7 @@
 // Server inserts per second and p99 latency, with autocannon: our Node server (the emulator behind it), our fetch
 // handler on Node (through a node:http → Request bridge), a server written with the `soap` package on the same WSDL
-// doing the same work (the same emulator behind it), and bare node:http answering a canned response. Each server
+// doing the same work (the same emulator behind it), and bare node:http answering a canned response — alone, after
+// fast-xml-parser's parse of the body, and after the codec's whole decode (the steps from bare to ours). Each server
 // runs in its own process (autocannon runs in this one); every request inserts one new interaction (unique ids),
 // limiters off; 32 and 256 connections, BENCH_DURATION seconds each (default 5) after a 1 s warm-up.
 //
@@ -83,10 +84,21 @@ const labels = {
   fetch: "transport-fetch handler (node:http bridge) + emulator",
   soap: "soap package + the same emulator",
   bare: "bare node:http (canned)",
+  parse: "bare + fast-xml-parser parse (canned)",
+  decode: "bare + the codec's decodeRequest (canned)",
 }
-// BENCH_SERVERS picks some of them (ratios need soap and bare), e.g. BENCH_SERVERS=ours for a profile; an entry
-// `file:<script>` runs a script that serves like serve.mjs (prints `{"url"}`, stops when stdin closes), to try a variant.
-const kinds = (process.env.BENCH_SERVERS ?? "ours,fetch,soap,bare").split(",")
+
+// Ours built up from bare node:http, one piece of work at a time: what each step adds, in µs per request.
+const steps = [
+  ["bare", "node:http: read the body, answer"],
+  ["parse", "+ fast-xml-parser's parse, the codec's options"],
+  ["decode", "+ the rest of the decode: pre-scan, namespaces, envelope, WS-Security, the core's validation"],
+  ["ours", "+ sign-in, insert, encoding, our server's request handling (and write batching)"],
+]
+// BENCH_SERVERS picks some of them (ratios need soap and bare, the steps table bare, parse, decode and ours), e.g.
+// BENCH_SERVERS=ours for a profile; an entry `file:<script>` runs a script that serves like serve.mjs (prints `{"url"}`,
+// stops when stdin closes), to try a variant.
+const kinds = (process.env.BENCH_SERVERS ?? "ours,fetch,soap,bare,parse,decode").split(",")
 console.log(
   `Server inserts per second — best of ${rounds} round(s) of ${duration} s after 1 s of warm-up, ` +
     `Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? "CPU"}`,
@@ -121,5 +133,19 @@ for (const connections of connectionCounts) {
     const perSecond = best.get(kind).perSecond
     const goal = (ratio, target) => `${ratio.toFixed(2)}× (goal ≥ ${target}: ${ratio >= target ? "met" : "not met"})`
     console.log(`${kind}: ${goal(perSecond / soap, 2)} the soap server, ${goal(perSecond / bare, 0.4)} bare node:http`)
+  }
+  if (steps.every(([kind]) => best.has(kind))) {
+    console.log("")
+    console.log("| step | server | µs per request (10⁶ ÷ inserts/s) | added |")
+    console.log("|---|---|---:|---:|")
+    let before = 0
+    for (const [kind, step] of steps) {
+      const micros = 1e6 / best.get(kind).perSecond
+      console.log(
+        `| ${step} | ${kind} | ${micros.toFixed(1)} | ${before === 0 ? "" : `+${(micros - before).toFixed(1)}`} |`,
+      )
+      before = micros
+    }
+    console.log(`0.4× bare node:http is ${(1e6 / (0.4 * bare)).toFixed(1)} µs per request.`)
   }
 }
