@@ -11,10 +11,11 @@ type BodyOutcome = Awaited<ReturnType<ServerRequest["readBody"]>>
 /**
  * Reads the body until it ends, passes `maxBytes` (then cancels the rest), or the stream fails. A body with a
  * declared length (the handler has already refused one over the limit) is read in one step: the runtime's HTTP
- * framing ends it at that length, and the size is checked again anyway.
+ * framing ends it at that length, and the size is checked again anyway. That step never asks for `request.body`:
+ * lightweight `Request` objects (@hono/node-server's on Node) then read the bytes straight from the connection
+ * instead of building a web stream over it.
  */
 const readBody = async (request: Request, maxBytes: number): Promise<BodyOutcome> => {
-  if (request.body === null) return new Uint8Array(0)
   if (request.bodyUsed) return "aborted"
   if (request.headers.has("content-length")) {
     try {
@@ -24,6 +25,7 @@ const readBody = async (request: Request, maxBytes: number): Promise<BodyOutcome
       return "aborted"
     }
   }
+  if (request.body === null) return new Uint8Array(0)
   const reader = request.body.getReader()
   const body = makeBodyCollector(maxBytes)
   try {

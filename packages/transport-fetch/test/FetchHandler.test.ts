@@ -88,6 +88,30 @@ describe("makeCtiFetchHandler: (Request) => Promise<Response>, as Deno, Bun and 
     expect(Either.flip(decodeInsertResponse(await refused.text()))).toEqual(Either.right(Faults.requestTooLarge(8)))
   })
 
+  it("a body with a declared length is read with arrayBuffer() alone, never through request.body", async () => {
+    // What a lightweight Request (@hono/node-server's) needs to read the bytes straight from the connection.
+    const bytes = new TextEncoder().encode(
+      encodeInsertRequest(calls("UNSTREAMED", 1), { security: { username: DemoUsers.mosDef, password: DemoPassword } }),
+    )
+    const request = new Request("https://crm.example.test/Services/Integration", {
+      method: "POST",
+      body: bytes,
+      headers: { "content-length": String(bytes.byteLength) },
+    })
+    const read: Array<string | symbol> = []
+    const watched = new Proxy(request, {
+      get(target, key) {
+        read.push(key)
+        const value: unknown = Reflect.get(target, key, target)
+        return typeof value === "function" ? value.bind(target) : value
+      },
+    })
+    const response = await makeCtiFetchHandler(authenticator)(watched)
+    expect(Either.getOrThrow(decodeInsertResponse(await response.text())).map((r) => r.Status)).toEqual(["OK"])
+    expect(read).toContain("arrayBuffer")
+    expect(read).not.toContain("body")
+  })
+
   it("a body with a declared length whose stream fails is a 400", async () => {
     const failing = new ReadableStream<Uint8Array>({
       pull(controller) {

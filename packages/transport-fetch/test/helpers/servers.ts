@@ -5,6 +5,7 @@ import { DemoPassword, DemoUsers, type EmulatorOptions, makeDemoEmulator } from 
 import { type CtiServerOptions, ServicePath } from "@crmod-cti/soap-http"
 import { makeCtiFetchHandler } from "@crmod-cti/transport-fetch"
 import { ctiRequestListener, listen, startServer } from "@crmod-cti/transport-node"
+import { getRequestListener } from "@hono/node-server"
 import { Effect } from "effect"
 import { fetchHandlerListener } from "./bridge.js"
 
@@ -31,6 +32,13 @@ export const nodeServer: ServerFactory = async (options) => running(await listen
 /** transport-fetch's `makeCtiFetchHandler`, served through a node:http bridge. */
 export const fetchServer: ServerFactory = async (options) =>
   running(await startServer(http.createServer(fetchHandlerListener(makeCtiFetchHandler(options)))))
+
+/**
+ * transport-fetch's `makeCtiFetchHandler` on @hono/node-server, as a user of the fetch handler serves it on Node.
+ * It replaces the global `Request` and `Response` with its lightweight ones: use it in a test file of its own.
+ */
+export const honoServer: ServerFactory = async (options) =>
+  running(await startServer(http.createServer(getRequestListener(makeCtiFetchHandler(options)))))
 
 export const servers: ReadonlyArray<readonly [string, ServerFactory]> = [
   ["node server", nodeServer],
