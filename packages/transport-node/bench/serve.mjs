@@ -1,5 +1,5 @@
-// One server of the benchmark, in its own process: `node bench/serve.mjs <ours|soap|bare|parse|decode>` prints its URL as
-// JSON on stdout and serves until its standard input closes. Imports the BUILT packages (`dist`).
+// One server of the benchmark, in its own process: `node bench/serve.mjs <ours|soap|bare|parse|decode>` prints its
+// URL as JSON on stdout and serves until its standard input closes. Imports the BUILT packages (`dist`).
 import * as http from "node:http"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
 import { ctiActivityWsdl, decodeRequest, encodeInsertResponse } from "@crmod-cti/soap-codec"
