@@ -1,5 +1,5 @@
 // Test support, never published: the one set of fast-check arbitraries of the core's types that every package's
-// property tests use, so the values they generate cannot drift apart.
+// property tests use, so the values they generate cannot drift apart; and the raw SOAP the servers' HTTP tests send.
 export { anyText, ctiString, ctiText } from "./internal/Text.js"
 export {
   awkwardInteraction,
@@ -11,3 +11,4 @@ export {
   wrapUpInteraction,
   wrapUpResult,
 } from "./internal/Models.js"
+export { callFields, faultCode, faultString, fields, rawRequest, securityOf } from "./internal/RawSoap.js"

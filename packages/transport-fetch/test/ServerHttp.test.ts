@@ -13,7 +13,8 @@ import {
   type RunningServer,
   servers,
 } from "./helpers/servers.js"
-import { callFields, faultCode, faultString, fields, post, rawRequest, securityOf } from "./helpers/soap.js"
+import { callFields, faultCode, faultString, fields, rawRequest, securityOf } from "@crmod-cti/testing"
+import { post } from "./helpers/soap.js"
 
 const basic = (user: { username: string; password: string }) =>
   `Basic ${Buffer.from(`${user.username}:${user.password}`).toString("base64")}`

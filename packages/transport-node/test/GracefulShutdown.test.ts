@@ -5,7 +5,8 @@ import { makeDemoEmulator } from "@crmod-cti/emulator"
 import { listen, type ListenOptions } from "@crmod-cti/transport-node"
 import { Deferred, Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { callFields, insertBody, post, statusesOf } from "./helpers/http.js"
+import { callFields } from "@crmod-cti/testing"
+import { insertBody, post, statusesOf } from "./helpers/http.js"
 
 /** An authenticator that, while `hold` is on, keeps each request waiting until it is released. */
 const holding = async () => {

@@ -3,7 +3,8 @@ import { makeDemoEmulator } from "@crmod-cti/emulator"
 import { listen, type NodeCtiServer } from "@crmod-cti/transport-node"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { activityIdsOf, callFields, faultCode, faultString, insertBody, post, statusesOf } from "./helpers/http.js"
+import { callFields, faultCode, faultString } from "@crmod-cti/testing"
+import { activityIdsOf, insertBody, post, statusesOf } from "./helpers/http.js"
 
 describe("Load on loopback (limiters off)", () => {
   let server: NodeCtiServer

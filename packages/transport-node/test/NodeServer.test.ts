@@ -5,7 +5,8 @@ import { makeCtiRequestHandler } from "@crmod-cti/soap-http"
 import { ctiRequestListener, listen, startServer } from "@crmod-cti/transport-node"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { callFields, faultCode, faultString, insertBody, post, statusesOf } from "./helpers/http.js"
+import { callFields, faultCode, faultString } from "@crmod-cti/testing"
+import { insertBody, post, statusesOf } from "./helpers/http.js"
 
 const emulator = () => Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
 

@@ -17,7 +17,8 @@ import {
   type ServerFactory,
   silentServer,
 } from "./servers.js"
-import { calls, chapterInsert, chapterWrapUp, post, rawRequest, securityOf } from "./soap.js"
+import { rawRequest, securityOf } from "@crmod-cti/testing"
+import { calls, chapterInsert, chapterWrapUp, post } from "./soap.js"
 
 const either = <A, E>(effect: Effect.Effect<A, E>): Promise<Either.Either<A, E>> =>
   Effect.runPromise(Effect.either(effect))
