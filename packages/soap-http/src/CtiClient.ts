@@ -20,6 +20,7 @@ import {
   decodeWrapUpResponse,
   encodeInsertRequest,
   encodeWrapUpRequest,
+  type RequestOptions,
   SoapActions,
   type SoapResponseError,
 } from "@crmod-cti/soap-codec"
@@ -138,24 +139,34 @@ export const makeCtiClient = (options: CtiClientOptions, send: HttpSend): Effect
         Math.min(options.concurrency ?? 2, Math.ceil(interactions.length / MaxInteractionsPerRequest)),
       ),
     })
+    /** One operation: every interaction checked first, then requests of five, each decoded by the operation. */
+    const operation =
+      <I extends object, R>(
+        validate: (raw: Record<string, string>) => Either.Either<I, CtiFault>,
+        soapAction: string,
+        encode: (batch: ReadonlyArray<I>, options: RequestOptions) => string,
+        decode: (body: string) => Either.Either<ReadonlyArray<R>, CtiFault | SoapResponseError>,
+      ) =>
+      (interactions: ReadonlyArray<I>): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
+        Effect.flatMap(validateAll(interactions, validate), (valid) =>
+          inBatches<I, R, CtiClientError, never>(
+            valid,
+            (batch) => exchange(soapAction, encode(batch, encodeOptions), decode),
+            concurrency(valid),
+          ),
+        )
     return {
-      insert: (interactions: ReadonlyArray<Interaction>) =>
-        Effect.flatMap(validateAll(interactions, validateInteraction), (valid) =>
-          inBatches<Interaction, InsertResult, CtiClientError, never>(
-            valid,
-            (batch) =>
-              exchange(SoapActions.CTIActivityInsert, encodeInsertRequest(batch, encodeOptions), decodeInsertResponse),
-            concurrency(valid),
-          ),
-        ),
-      wrapUp: (interactions: ReadonlyArray<WrapUpInteraction>) =>
-        Effect.flatMap(validateAll(interactions, validateWrapUpInteraction), (valid) =>
-          inBatches<WrapUpInteraction, WrapUpResult, CtiClientError, never>(
-            valid,
-            (batch) =>
-              exchange(SoapActions.CTIActivityWrapUp, encodeWrapUpRequest(batch, encodeOptions), decodeWrapUpResponse),
-            concurrency(valid),
-          ),
-        ),
+      insert: operation<Interaction, InsertResult>(
+        validateInteraction,
+        SoapActions.CTIActivityInsert,
+        encodeInsertRequest,
+        decodeInsertResponse,
+      ),
+      wrapUp: operation<WrapUpInteraction, WrapUpResult>(
+        validateWrapUpInteraction,
+        SoapActions.CTIActivityWrapUp,
+        encodeWrapUpRequest,
+        decodeWrapUpResponse,
+      ),
     }
   })
