@@ -11,6 +11,7 @@
 // and each one's best round counts, so that a burst of other work on the machine does not decide the ratios.
 import { spawn } from "node:child_process"
 import { once } from "node:events"
+import { readFileSync } from "node:fs"
 import { cpus } from "node:os"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
@@ -29,7 +30,21 @@ const start = async (kind) => {
   const args = kind.startsWith("file:") ? [kind.slice(5)] : kind === "fetch" ? [serveFetch] : [serve, kind]
   const child = spawn(process.execPath, [...nodeFlags, ...args], { stdio: ["pipe", "pipe", "inherit"] })
   const [line] = await once(createInterface({ input: child.stdout }), "line")
-  return { url: JSON.parse(line).url, stop: () => child.stdin.end() }
+  return { url: JSON.parse(line).url, pid: child.pid, stop: () => child.stdin.end() }
+}
+
+/**
+ * CPU time the server's process has used, in µs, every thread (its GC helpers included), from `/proc/<pid>/stat`
+ * (utime + stime, in Linux's fixed 100 ticks a second); undefined where there is no `/proc`. Unlike requests/s,
+ * it leaves out what the load generator and the rest of the machine take from the same cores.
+ */
+const cpuMicros = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+    return (Number(fields[11]) + Number(fields[12])) * 1e4
+  } catch {
+    return undefined
+  }
 }
 
 const envelope = (id) =>
@@ -69,11 +84,13 @@ const measure = async (kind, connections, round) => {
   const server = await start(kind)
   try {
     await run(server.url, connections, 1, `W${round}-`)
+    const cpuBefore = cpuMicros(server.pid)
     const result = await run(server.url, connections, duration, `M${round}-`)
+    const cpu = (cpuMicros(server.pid) ?? Number.NaN) - (cpuBefore ?? Number.NaN)
     if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
       throw new Error(`${kind}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`)
     }
-    return { kind, perSecond: result.requests.average, p99: result.latency.p99 }
+    return { kind, perSecond: result.requests.average, p99: result.latency.p99, cpu: cpu / result.requests.total }
   } finally {
     server.stop()
   }
@@ -105,27 +122,34 @@ console.log(
 )
 for (const connections of connectionCounts) {
   const best = new Map()
+  // The server's CPU per request, least over the rounds like the time.
+  const leastCpu = new Map()
   for (let round = 1; round <= rounds; round++) {
     for (const kind of kinds) {
       const result = await measure(kind, connections, round)
       if ((best.get(kind)?.perSecond ?? 0) < result.perSecond) best.set(kind, result)
+      if (!(leastCpu.get(kind) <= result.cpu)) leastCpu.set(kind, result.cpu)
     }
   }
   const soap = best.get("soap")?.perSecond ?? Number.NaN
   const bare = best.get("bare")?.perSecond ?? Number.NaN
+  const bareCpu = leastCpu.get("bare") ?? Number.NaN
   console.log("")
   console.log(`${connections} connections:`)
   console.log("")
-  console.log("| server | inserts/s | p99 ms | ÷ soap | ÷ bare |")
-  console.log("|---|---:|---:|---:|---:|")
+  console.log("| server | inserts/s | p99 ms | ÷ soap | ÷ bare | server CPU µs/request | bare's CPU ÷ this |")
+  console.log("|---|---:|---:|---:|---:|---:|---:|")
   for (const kind of kinds) {
     const { perSecond, p99 } = best.get(kind)
+    const cpu = leastCpu.get(kind)
     const row = [
       labels[kind] ?? kind,
       Math.round(perSecond),
       p99,
       (perSecond / soap).toFixed(2),
       (perSecond / bare).toFixed(2),
+      cpu.toFixed(1),
+      (bareCpu / cpu).toFixed(2),
     ]
     console.log(`| ${row.join(" | ")} |`)
   }
@@ -136,15 +160,16 @@ for (const connections of connectionCounts) {
   }
   if (steps.every(([kind]) => best.has(kind))) {
     console.log("")
-    console.log("| step | server | µs per request (10⁶ ÷ inserts/s) | added |")
-    console.log("|---|---|---:|---:|")
-    let before = 0
+    console.log("| step | server | µs per request (10⁶ ÷ inserts/s) | added | server CPU µs/request | added |")
+    console.log("|---|---|---:|---:|---:|---:|")
+    let before
     for (const [kind, step] of steps) {
-      const micros = 1e6 / best.get(kind).perSecond
+      const now = { micros: 1e6 / best.get(kind).perSecond, cpu: leastCpu.get(kind) }
+      const added = (field) => (before === undefined ? "" : `+${(now[field] - before[field]).toFixed(1)}`)
       console.log(
-        `| ${step} | ${kind} | ${micros.toFixed(1)} | ${before === 0 ? "" : `+${(micros - before).toFixed(1)}`} |`,
+        `| ${step} | ${kind} | ${now.micros.toFixed(1)} | ${added("micros")} | ${now.cpu.toFixed(1)} | ${added("cpu")} |`,
       )
-      before = micros
+      before = now
     }
     console.log(`0.4× bare node:http is ${(1e6 / (0.4 * bare)).toFixed(1)} µs per request.`)
   }
