@@ -1,5 +1,6 @@
 import * as Effect from "effect/Effect"
 import { Faults, type CtiFault } from "./Fault.js"
+import { requirePositiveInteger } from "./OptionChecks.js"
 import { MaxInteractionsPerRequest } from "./Validation.js"
 
 /** Split items into consecutive groups of at most `size`, in order. */
@@ -7,7 +8,7 @@ export const chunksOf = <A>(
   items: ReadonlyArray<A>,
   size: number = MaxInteractionsPerRequest,
 ): ReadonlyArray<ReadonlyArray<A>> => {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`)
+  requirePositiveInteger("chunk size", size)
   const chunks: Array<ReadonlyArray<A>> = []
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size))
   return chunks
@@ -22,8 +23,8 @@ export interface BatchOptions {
 
 /**
  * Send any number of interactions in requests of at most five and reassemble the results in the order of the
- * interactions. A response whose count does not match its request fails with a `Server` fault. A `size` that is
- * not a positive integer is a defect of the returned effect (it never throws when called).
+ * interactions. A response whose count does not match its request fails with a `Server` fault. A `size` or
+ * `concurrency` that is not a positive integer is a defect of the returned effect (it never throws when called).
  */
 export const inBatches = <A, B, E, R>(
   items: ReadonlyArray<A>,
@@ -41,6 +42,6 @@ export const inBatches = <A, B, E, R>(
                 Faults.serverError(`The response has ${results.length} activities for ${batch.length} interactions`),
               ),
         ),
-      { concurrency: options.concurrency ?? 1 },
+      { concurrency: requirePositiveInteger("concurrency", options.concurrency ?? 1) },
     ),
   ).pipe(Effect.map((groups) => groups.flat()))

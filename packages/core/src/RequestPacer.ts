@@ -1,5 +1,6 @@
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import { requireNonNegativeNumber, requirePositiveInteger } from "./OptionChecks.js"
 
 export interface PacerOptions {
   /** Least time between the starts of two requests (default 50 ms, CRM On Demand's limit). */
@@ -16,11 +17,14 @@ export interface RequestPacer {
   readonly pause: (ms: number) => Effect.Effect<void>
 }
 
-/** A pacer over Effect's `Clock`: no timers of its own, so `TestClock` drives it in tests. */
+/**
+ * A pacer over Effect's `Clock`: no timers of its own, so `TestClock` drives it in tests. Options out of range are
+ * a defect of the returned effect (a RangeError naming the option).
+ */
 export const makeRequestPacer = (options: PacerOptions = {}): Effect.Effect<RequestPacer> =>
   Effect.gen(function* () {
-    const spacing = options.minSpacingMs ?? 50
-    const perSecond = options.maxPerSecond ?? 20
+    const spacing = requireNonNegativeNumber("minSpacingMs", options.minSpacingMs ?? 50)
+    const perSecond = requirePositiveInteger("maxPerSecond", options.maxPerSecond ?? 20)
     const lock = yield* Effect.makeSemaphore(1)
     const starts: Array<number> = []
     let notBefore = Number.NEGATIVE_INFINITY

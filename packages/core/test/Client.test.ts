@@ -234,6 +234,112 @@ describe("withRetry", () => {
   )
 })
 
+describe("withRetry: maxElapsed bounds the time spent retrying", () => {
+  it.effect("starts no retry whose wait would end past maxElapsed, and fails with the last error", () =>
+    Effect.gen(function* () {
+      const allotment = Faults.operationsAllotment(100)
+      const { attempts, effect } = flaky([allotment, allotment, allotment, allotment])
+      const fiber = yield* Effect.fork(Effect.exit(withRetry({ maxElapsed: "5 seconds" })(effect)))
+      yield* TestClock.adjust("1 minute")
+      // Waits of 1 s and 2 s fit in 5 s (retries at 1 s and 3 s); the next, 4 s, would end at 7 s.
+      expect(attempts).toEqual([0, 1000, 3000])
+      expect(yield* Fiber.join(fiber)).toEqual(Exit.fail(allotment))
+    }),
+  )
+
+  it.effect("counts the attempts' own time: a slow attempt leaves less for the retries", () =>
+    Effect.gen(function* () {
+      const attempts: Array<number> = []
+      // Every attempt takes 30 s, then fails as a transient error (a timeout, say).
+      const slow = Effect.zipRight(
+        Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.sync(() => attempts.push(now))),
+        Effect.zipRight(Effect.sleep("30 seconds"), Effect.fail("timeout")),
+      )
+      const retrying = withRetry({ maxElapsed: "1 minute", isTransient: (error) => error === "timeout" })
+      const fiber = yield* Effect.fork(Effect.exit(retrying(slow)))
+      yield* TestClock.adjust("10 minutes")
+      // 30 s + 1 s wait → second attempt at 31 s, ends at 61 s; a 2 s wait would end at 63 s > 60 s.
+      expect(attempts).toEqual([0, 31_000])
+      expect(yield* Fiber.join(fiber)).toEqual(Exit.fail("timeout"))
+    }),
+  )
+
+  it.effect("has no limit by default: maxRetries alone decides", () =>
+    Effect.gen(function* () {
+      const allotment = Faults.operationsAllotment(100)
+      const { attempts, effect } = flaky(Array.from({ length: 5 }, () => allotment))
+      const fiber = yield* Effect.fork(withRetry()(effect))
+      yield* TestClock.adjust("10 minutes")
+      expect(yield* Fiber.join(fiber)).toBe("logged")
+      expect(attempts).toEqual([0, 1000, 3000, 7000, 15000, 31000])
+    }),
+  )
+
+  it.effect("a retry that fits exactly is made", () =>
+    Effect.gen(function* () {
+      const { attempts, effect } = flaky([Faults.rateLimited(500), Faults.rateLimited(500)])
+      const fiber = yield* Effect.fork(withRetry({ maxElapsed: 1000 })(effect))
+      yield* TestClock.adjust("1 minute")
+      expect(yield* Fiber.join(fiber)).toBe("logged")
+      expect(attempts).toEqual([0, 500, 1000])
+    }),
+  )
+})
+
+describe("Options out of range are refused, naming the option and the value", () => {
+  it.each([
+    [{ maxRetries: -1 }, "maxRetries must be a non-negative integer, got -1"],
+    [{ maxRetries: 2.5 }, "maxRetries must be a non-negative integer, got 2.5"],
+    [
+      { initialBackoff: "soon" },
+      'initialBackoff must be a duration (milliseconds, or text such as "30 seconds"), got "soon"',
+    ],
+    [{ maxBackoff: -5 }, 'maxBackoff must be a duration (milliseconds, or text such as "30 seconds"), got -5'],
+    [
+      { maxElapsed: "-1 minute" },
+      'maxElapsed must be a duration (milliseconds, or text such as "30 seconds"), got "-1 minute"',
+    ],
+    [{ maxElapsed: Number.NaN }, 'maxElapsed must be a duration (milliseconds, or text such as "30 seconds"), got NaN'],
+  ] as const)("withRetry(%o) throws when called", (options, message) => {
+    expect(() => withRetry(options as never)).toThrow(new RangeError(message))
+    expect(() => retryDelay(Faults.rateLimited(10), 1, options as never)).toThrow(new RangeError(message))
+  })
+
+  it("durations may be numbers of milliseconds, text, Durations or infinite", () => {
+    const allotment = Faults.operationsAllotment(1)
+    expect(delayMs(retryDelay(allotment, 3, { initialBackoff: 250 }))).toEqual(Option.some(1000))
+    expect(delayMs(retryDelay(allotment, 1, { initialBackoff: Duration.seconds(2) }))).toEqual(Option.some(2000))
+    expect(delayMs(retryDelay(allotment, 9, { maxRetries: 10, maxBackoff: Duration.infinity }))).toEqual(
+      Option.some(256_000),
+    )
+    expect(() => withRetry({ maxElapsed: Duration.infinity })).not.toThrow()
+  })
+
+  it.each([
+    [{ minSpacingMs: -1 }, "minSpacingMs must be a non-negative number, got -1"],
+    [{ minSpacingMs: Number.POSITIVE_INFINITY }, "minSpacingMs must be a non-negative number, got Infinity"],
+    [{ maxPerSecond: 0 }, "maxPerSecond must be a positive integer, got 0"],
+    [{ maxPerSecond: 1.5 }, "maxPerSecond must be a positive integer, got 1.5"],
+  ] as const)("makeRequestPacer(%o) dies", (options, message) => {
+    const exit = Effect.runSyncExit(makeRequestPacer(options))
+    expect(exit).toEqual(Exit.die(new RangeError(message)))
+  })
+
+  it.effect("inBatches dies on a concurrency that is not a positive integer, before sending anything", () =>
+    Effect.gen(function* () {
+      const sent: Array<unknown> = []
+      const send = (batch: ReadonlyArray<number>) =>
+        Effect.sync(() => {
+          sent.push(batch)
+          return batch
+        })
+      const exit = yield* Effect.exit(inBatches([1, 2, 3], send, { concurrency: 0 }))
+      expect(exit).toEqual(Exit.die(new RangeError("concurrency must be a positive integer, got 0")))
+      expect(sent).toEqual([])
+    }),
+  )
+})
+
 /** Start `count` requests through the pacer, one after another, and return when each was let through. */
 const startTimes = (pacer: RequestPacer, count: number) =>
   Effect.forEach(Array.from({ length: count }), () => Effect.zipRight(pacer.acquire, Clock.currentTimeMillis))

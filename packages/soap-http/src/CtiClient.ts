@@ -8,6 +8,8 @@ import {
   makeRequestPacer,
   type PacerOptions,
   type RetryOptions,
+  requirePositiveInteger,
+  requirePositiveNumber,
   type UsernameToken,
   validateInteraction,
   validateWrapUpInteraction,
@@ -89,15 +91,16 @@ export const makeCtiClient = (options: CtiClientOptions, send: HttpSend): Effect
     const pacer = options.pacing === false ? undefined : yield* makeRequestPacer(options.pacing)
     const security: UsernameToken = { username: options.username, password: options.password }
     const encodeOptions = { security, ...(options.clientName === undefined ? {} : { clientName: options.clientName }) }
-    const timeoutMs = options.timeoutMs ?? 30_000
+    const timeoutMs = requirePositiveNumber("timeoutMs", options.timeoutMs ?? 30_000)
+    const concurrency = requirePositiveInteger("concurrency", options.concurrency ?? 2)
     const retry = options.retry
-    const retryPolicy: RetryOptions | undefined =
+    const retrying =
       retry === false
         ? undefined
-        : {
+        : withRetry({
             ...retry,
             isTransient: (error) => isTransientTransportError(error) || (retry?.isTransient?.(error) ?? false),
-          }
+          })
 
     const exchange = <A>(
       soapAction: string,
@@ -129,15 +132,12 @@ export const makeCtiClient = (options: CtiClientOptions, send: HttpSend): Effect
           }),
         )
       })
-      return retryPolicy === undefined ? once : once.pipe(withRetry(retryPolicy))
+      return retrying === undefined ? once : retrying(once)
     }
 
     // Concurrent batches cost a fiber each, a tenth of a millisecond: worth it only when there are several.
-    const concurrency = (interactions: ReadonlyArray<unknown>) => ({
-      concurrency: Math.max(
-        1,
-        Math.min(options.concurrency ?? 2, Math.ceil(interactions.length / MaxInteractionsPerRequest)),
-      ),
+    const inFlight = (interactions: ReadonlyArray<unknown>) => ({
+      concurrency: Math.max(1, Math.min(concurrency, Math.ceil(interactions.length / MaxInteractionsPerRequest))),
     })
     /** One operation: every interaction checked first, then requests of five, each decoded by the operation. */
     const operation =
@@ -152,7 +152,7 @@ export const makeCtiClient = (options: CtiClientOptions, send: HttpSend): Effect
           inBatches<I, R, CtiClientError, never>(
             valid,
             (batch) => exchange(soapAction, encode(batch, encodeOptions), decode),
-            concurrency(valid),
+            inFlight(valid),
           ),
         )
     return {

@@ -5,6 +5,7 @@ import {
   type CtiUser,
   Faults,
   type InsertResult,
+  requirePositiveInteger,
   type WrapUpResult,
 } from "@crmod-cti/core"
 import {
@@ -101,10 +102,7 @@ const isRead = (method: string): boolean => method === "GET" || method === "HEAD
  * Manage CTI On Demand Access, and `GET /healthz`. Faults are HTTP 500 `text/xml; charset=utf-8`.
  */
 export const makeCtiRequestHandler = (options: CtiServerOptions): CtiRequestHandler => {
-  const maxRequestKb = options.maxRequestKb ?? DefaultMaxRequestKb
-  if (!(Number.isInteger(maxRequestKb) && maxRequestKb > 0)) {
-    throw new RangeError(`maxRequestKb must be a positive integer, got ${maxRequestKb}`)
-  }
+  const maxRequestKb = requirePositiveInteger("maxRequestKb", options.maxRequestKb ?? DefaultMaxRequestKb)
   const maxBytes = maxRequestKb * 1024
   const tooLarge = faultResponse(Faults.requestTooLarge(maxRequestKb))
   const defect = (cause: unknown): ServerResponse => {

@@ -220,6 +220,17 @@ describe("Retries: RequestWait, allotment back-off, transient failures", () => {
     }),
   )
 
+  it.effect("retry.maxElapsed bounds the time a call spends retrying, and the last error is the result", () =>
+    Effect.gen(function* () {
+      const { send, sent } = scripted(() => transportError("Timeout"))
+      const crm = yield* client(send, { pacing: false, retry: { maxElapsed: "5 seconds" } })
+      const error = yield* withTime(Effect.flip(crm.insert(calls(1))))
+      expect(error).toMatchObject({ reason: "Timeout" })
+      // Back-offs of 1 s and 2 s fit in 5 s; the next (4 s) would end at 7 s.
+      expect(sent.map(({ at }) => at)).toEqual([0, 1000, 3000])
+    }),
+  )
+
   it.effect("retry: false fails at once", () =>
     Effect.gen(function* () {
       const { send, sent } = scripted(() => transportError("Timeout"))
@@ -269,8 +280,8 @@ describe("Answers that are not the service's are CtiTransportErrors naming the e
   )
 })
 
-describe("The endpoint", () => {
-  it.effect("must be an http(s) URL", () =>
+describe("The client's options are checked when it is made", () => {
+  it.effect("the endpoint must be an http(s) URL", () =>
     Effect.gen(function* () {
       const exit = yield* Effect.exit(makeCtiClient({ endpoint: "mailto:crm@example.com", ...user }, scripted().send))
       const defect = Exit.isFailure(exit) ? Cause.squash(exit.cause) : undefined
@@ -280,4 +291,24 @@ describe("The endpoint", () => {
       )
     }),
   )
+
+  const refused = [
+    [{ timeoutMs: 0 }, "timeoutMs must be a positive number, got 0"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs must be a positive number, got NaN"],
+    [{ concurrency: 0 }, "concurrency must be a positive integer, got 0"],
+    [{ retry: { maxRetries: -1 } }, "maxRetries must be a non-negative integer, got -1"],
+    [
+      { retry: { maxElapsed: "a while" } },
+      'maxElapsed must be a duration (milliseconds, or text such as "30 seconds"), got "a while"',
+    ],
+    [{ pacing: { maxPerSecond: 0 } }, "maxPerSecond must be a positive integer, got 0"],
+  ] as const
+  for (const [options, message] of refused) {
+    it.effect(`${JSON.stringify(options)}: ${message}`, () =>
+      Effect.gen(function* () {
+        const exit = yield* Effect.exit(client(scripted().send, options as Partial<CtiClientOptions>))
+        expect(exit).toEqual(Exit.die(new RangeError(message)))
+      }),
+    )
+  }
 })

@@ -3,7 +3,7 @@ import {
   type CtiClientOptions,
   makeCtiClient,
   type PromiseCtiClient,
-  toPromiseClient,
+  makePromiseClient,
 } from "@crmod-cti/soap-http"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -37,4 +37,4 @@ export interface FetchClientOptions extends CtiClientOptions {
  * `await crm.insert([...])`. Rejections are the typed errors (`CtiFault`, `CtiTransportError`).
  */
 export const createClient = (options: FetchClientOptions): PromiseCtiClient =>
-  toPromiseClient(Effect.runSync(makeCtiClient(options, fetchSend(options.fetch))))
+  makePromiseClient(options, fetchSend(options.fetch))

@@ -3,7 +3,7 @@ import {
   type CtiClientOptions,
   makeCtiClient,
   type PromiseCtiClient,
-  toPromiseClient,
+  makePromiseClient,
 } from "@crmod-cti/soap-http"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -43,9 +43,8 @@ export interface NodePromiseClient extends PromiseCtiClient {
  */
 export const createClient = (options: NodeClientOptions): NodePromiseClient => {
   const agents = options.agents ?? makeKeepAliveAgents()
-  const client = Effect.runSync(makeCtiClient(options, nodeSend(agents)))
   return {
-    ...toPromiseClient(client),
+    ...makePromiseClient(options, nodeSend(agents)),
     close: () => {
       if (options.agents === undefined) destroyAgents(agents)
     },

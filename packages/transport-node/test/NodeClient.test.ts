@@ -148,10 +148,22 @@ describe("The Node client's services", () => {
     agents.http.destroy()
   })
 
-  it("an endpoint that is not an http(s) URL is refused when the client is made", () => {
+  it("an endpoint that is not an http(s) URL is refused when the client is made, with a TypeError", () => {
     expect(() => createClient({ endpoint: "ftp://example.com/Services/Integration", ...user })).toThrow(
-      /endpoint must be an http\(s\) URL/,
+      new TypeError('The CTI client\'s endpoint must be an http(s) URL, got "ftp://example.com/Services/Integration"'),
     )
     expect(() => createClient({ endpoint: "127.0.0.1:8080", ...user })).toThrow(/endpoint must be an http\(s\) URL/)
+  })
+
+  it("options out of range are refused when the client is made, naming the option and the value", () => {
+    const endpoint = "http://127.0.0.1:9/Services/Integration"
+    expect(() => createClient({ endpoint, ...user, timeoutMs: -1 })).toThrow(
+      new RangeError("timeoutMs must be a positive number, got -1"),
+    )
+    // The error itself, not Effect's wrapper of it: callers of the Promise API test it with instanceof.
+    expect(() => createClient({ endpoint, ...user, concurrency: 0 })).toThrow(RangeError)
+    expect(() => createClient({ endpoint, ...user, retry: { maxElapsed: "soon" as never } })).toThrow(
+      new RangeError('maxElapsed must be a duration (milliseconds, or text such as "30 seconds"), got "soon"'),
+    )
   })
 })
