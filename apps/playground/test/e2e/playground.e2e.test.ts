@@ -175,8 +175,12 @@ describe("the playground in a browser", { timeout: 60_000 }, () => {
     await crm().getByLabel("Notes").fill(Notes)
     await crm().getByLabel("Call Result").selectOption("Resolved")
     await screenshot("05-wrap-up")
-    await crm().locator("#CTIWrapUp_Save").click()
-
+    // The softphone completes the interaction on the Save click itself (the control it watches), while the form's
+    // POST is still on its way: the store is read once the CRM has saved and gone back to the activity's page.
+    await Promise.all([
+      crm().waitForURL(`**/ActivityDetail?id=${outbound.activityId}&saved=ok`),
+      crm().locator("#CTIWrapUp_Save").click(),
+    ])
     await softphoneCard("Completed").getByText("Outbound Call", { exact: true }).waitFor()
     const stored = Option.getOrThrow(await Effect.runPromise(running().emulator.activity(outbound.activityId)))
     expect(stored).toMatchObject({ wrapUpNotes: Notes, callResult: "Resolved" })
