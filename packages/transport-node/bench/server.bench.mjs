@@ -1,5 +1,5 @@
 // Server inserts per second and p99 latency, with autocannon: our Node server (the emulator behind it), our fetch
-// handler on Node (served by @hono/node-server), a server written with the `soap` package on the same WSDL
+// handler on Node (answers batched per turn, served by @hono/node-server), a server written with the `soap` package on the same WSDL
 // doing the same work (the same emulator behind it), and bare node:http answering a canned response — alone, after
 // fast-xml-parser's parse of the body, and after the codec's whole decode (the steps from bare to ours). Each server
 // runs in its own process (autocannon runs in this one); every request inserts one new interaction (unique ids),
@@ -98,7 +98,7 @@ const measure = async (kind, connections, round) => {
 
 const labels = {
   ours: "transport-node `listen` + emulator",
-  fetch: "transport-fetch handler on @hono/node-server + emulator",
+  fetch: "transport-fetch handler (batchAnswers) on @hono/node-server + emulator",
   soap: "soap package + the same emulator",
   bare: "bare node:http (canned)",
   parse: "bare + fast-xml-parser parse (canned)",

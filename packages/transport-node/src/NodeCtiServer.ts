@@ -5,9 +5,9 @@ import {
   type CtiServerOptions,
   makeBodyCollector,
   makeCtiRequestHandler,
+  makeTurnBatch,
   type ServerRequest,
 } from "@crmod-cti/soap-http"
-import { makeWriteBatch } from "./internal/WriteBatch.js"
 
 type BodyOutcome = Awaited<ReturnType<ServerRequest["readBody"]>>
 
@@ -70,7 +70,7 @@ export const ctiRequestListener = (
   fallback: NodeFallback = notFound,
 ): http.RequestListener => {
   const cti = "handle" in handlerOrOptions ? handlerOrOptions : makeCtiRequestHandler(handlerOrOptions)
-  const batch = makeWriteBatch()
+  const batch = makeTurnBatch()
   return (req, res) => {
     if (!cti.matches(req.method ?? "GET", req.url ?? "/")) return fallback(req, res)
     void cti.handle(toServerRequest(req)).then((response) =>

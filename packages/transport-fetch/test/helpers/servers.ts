@@ -3,7 +3,7 @@ import * as net from "node:net"
 import type { CtiAuthenticator } from "@crmod-cti/core"
 import { DemoPassword, DemoUsers, type EmulatorOptions, makeDemoEmulator } from "@crmod-cti/emulator"
 import { type CtiServerOptions, ServicePath } from "@crmod-cti/soap-http"
-import { makeCtiFetchHandler } from "@crmod-cti/transport-fetch"
+import { batchAnswers, makeCtiFetchHandler } from "@crmod-cti/transport-fetch"
 import { ctiRequestListener, listen, startServer } from "@crmod-cti/transport-node"
 import { getRequestListener } from "@hono/node-server"
 import { Effect } from "effect"
@@ -37,8 +37,9 @@ export const fetchServer: ServerFactory = async (options) =>
  * transport-fetch's `makeCtiFetchHandler` on @hono/node-server, as a user of the fetch handler serves it on Node.
  * It replaces the global `Request` and `Response` with its lightweight ones: use it in a test file of its own.
  */
+/** The fetch handler as its README serves it on Node: on @hono/node-server, its answers batched per turn. */
 export const honoServer: ServerFactory = async (options) =>
-  running(await startServer(http.createServer(getRequestListener(makeCtiFetchHandler(options)))))
+  running(await startServer(http.createServer(getRequestListener(batchAnswers(makeCtiFetchHandler(options))))))
 
 export const servers: ReadonlyArray<readonly [string, ServerFactory]> = [
   ["node server", nodeServer],

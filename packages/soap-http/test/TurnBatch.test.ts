@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest"
-import { makeWriteBatch } from "../src/internal/WriteBatch.js"
+import { makeTurnBatch } from "@crmod-cti/soap-http"
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-describe("answers finished in one turn of the event loop are written together after it", () => {
+describe("makeTurnBatch: answers finished in one turn of the event loop are written together after it", () => {
   it("queues writes and runs them, in order, once the turn's callbacks are done", async () => {
-    const batch = makeWriteBatch()
+    const batch = makeTurnBatch()
     const written: Array<string> = []
     batch(() => written.push("a"))
     batch(() => written.push("b"))
@@ -18,7 +18,7 @@ describe("answers finished in one turn of the event loop are written together af
   })
 
   it("a write queued while a batch is written goes out with the next turn", async () => {
-    const batch = makeWriteBatch()
+    const batch = makeTurnBatch()
     const written: Array<string> = []
     batch(() => {
       written.push("first")
