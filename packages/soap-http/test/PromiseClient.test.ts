@@ -1,6 +1,13 @@
 import { CtiFault, Faults } from "@crmod-cti/core"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { CtiTransportError, makeCtiClient, makeCtiRequestHandler, toPromiseClient } from "@crmod-cti/soap-http"
+import {
+  CtiTransportError,
+  type HttpSend,
+  makeCtiClient,
+  makeCtiRequestHandler,
+  makePromiseClient,
+  toPromiseClient,
+} from "@crmod-cti/soap-http"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { calls, endpoint, inProcess, scripted, transportError, user } from "./helpers.js"
@@ -30,5 +37,76 @@ describe("The Promise API, for callers who do not use Effect", () => {
     const error = await crm.wrapUp(calls(1)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CtiTransportError)
     expect(error).toMatchObject({ reason: "ConnectionRefused", endpoint })
+  })
+})
+
+/** An `HttpSend` whose n-th request (from 1) never gets an answer; it records sends and interruptions. */
+const hangingAt = (hangs: number) => {
+  const sent: Array<number> = []
+  const interrupted: Array<number> = []
+  const { send: answer } = scripted()
+  const send: HttpSend = (request) => {
+    sent.push(sent.length + 1)
+    const n = sent.length
+    return n === hangs
+      ? Effect.onInterrupt(Effect.never, () => Effect.sync(() => interrupted.push(n)))
+      : answer(request)
+  }
+  return { send, sent, interrupted }
+}
+
+/** Resolves once `condition` holds, checking after each turn of the event loop. */
+const until = async (condition: () => boolean) => {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve))
+}
+
+describe("The Promise API: a call is cancelled by its AbortSignal", () => {
+  it("a signal already aborted: the call rejects with its reason and sends nothing", async () => {
+    const { send, sent } = hangingAt(1)
+    const crm = makePromiseClient({ endpoint, ...user, pacing: false }, send)
+    const controller = new AbortController()
+    controller.abort()
+    const error = await crm.insert(calls(1), { signal: controller.signal }).catch((e: unknown) => e)
+    expect(error).toBe(controller.signal.reason)
+    expect(error).toMatchObject({ name: "AbortError" })
+    expect(sent).toEqual([])
+  })
+
+  it("aborted while a request is in flight: the request is cancelled and the call rejects with the reason", async () => {
+    const { send, sent, interrupted } = hangingAt(1)
+    const crm = makePromiseClient({ endpoint, ...user, pacing: false }, send)
+    const controller = new AbortController()
+    const call = crm.wrapUp(calls(1), { signal: controller.signal }).catch((e: unknown) => e)
+    await until(() => sent.length === 1)
+    const reason = new Error("the agent closed the softphone")
+    controller.abort(reason)
+    expect(await call).toBe(reason)
+    expect(interrupted).toEqual([1])
+  })
+
+  it("no further batch starts: the batches answered before stay answered, the rest are never sent", async () => {
+    // Eleven interactions are three requests of at most five, one after another; the second never gets an answer.
+    const { send, sent, interrupted } = hangingAt(2)
+    const crm = makePromiseClient({ endpoint, ...user, pacing: false, concurrency: 1 }, send)
+    const controller = new AbortController()
+    const call = crm.insert(calls(11), { signal: controller.signal }).catch((e: unknown) => e)
+    await until(() => sent.length === 2)
+    controller.abort()
+    expect(await call).toMatchObject({ name: "AbortError" })
+    expect(sent).toEqual([1, 2])
+    expect(interrupted).toEqual([2])
+  })
+
+  it("a signal that is never aborted changes nothing", async () => {
+    const { send } = hangingAt(0)
+    const crm = makePromiseClient({ endpoint, ...user, pacing: false }, send)
+    const results = await crm.insert(calls(6), { signal: new AbortController().signal })
+    expect(results.map((result) => result.Status)).toEqual(Array(6).fill("OK"))
+  })
+
+  it("an unexpected defect rejects with the error itself, not a wrapper", async () => {
+    const boom = new Error("the transport broke")
+    const crm = makePromiseClient({ endpoint, ...user, pacing: false }, () => Effect.die(boom))
+    expect(await crm.insert(calls(1)).catch((e: unknown) => e)).toBe(boom)
   })
 })

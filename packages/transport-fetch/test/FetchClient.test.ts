@@ -135,6 +135,26 @@ describe("fetch failures are CtiTransportErrors", () => {
     expect(error).toMatchObject({ reason: "Timeout", message: `${endpoint}: no answer within 50 ms` })
   })
 
+  it("a call's AbortSignal aborts its fetch, and the call rejects with the signal's reason", async () => {
+    let aborted = false
+    let started = false
+    const hanging: FetchLike = (_input, init) =>
+      new Promise(() => {
+        started = true
+        init.signal?.addEventListener("abort", () => {
+          aborted = true
+        })
+      })
+    const controller = new AbortController()
+    const pending = createClient({ endpoint, ...mosDef, pacing: false, fetch: hanging })
+      .insert([call], { signal: controller.signal })
+      .catch((e: unknown) => e)
+    while (!started) await new Promise((resolve) => setImmediate(resolve))
+    controller.abort()
+    expect(await pending).toMatchObject({ name: "AbortError" })
+    expect(aborted).toBe(true)
+  })
+
   it("interrupting the call aborts the fetch", async () => {
     let aborted = false
     const hanging: FetchLike = (_input, init) =>

@@ -89,6 +89,28 @@ describe("The Node client's connections", () => {
   })
 })
 
+describe("The Node client's calls are cancelled by their AbortSignal", () => {
+  it("aborting a call closes its request's connection and rejects with the signal's reason", async () => {
+    const requests: Array<net.Socket> = []
+    const closed: Array<boolean> = []
+    // The server reads the request and never answers.
+    const server = await rawServer((socket) => {
+      requests.push(socket)
+      socket.on("close", () => closed.push(true))
+    })
+    const client = createClient({ endpoint: server.endpoint, ...user, pacing: false })
+    const controller = new AbortController()
+    const pending = client.insert([call], { signal: controller.signal }).catch((e: unknown) => e)
+    while (requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    controller.abort()
+    expect(await pending).toMatchObject({ name: "AbortError" })
+    while (closed.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(closed).toEqual([true])
+    client.close()
+    await server.close()
+  })
+})
+
 describe("The Node client's services", () => {
   let server: NodeCtiServer
   let endpoint: string
