@@ -12,3 +12,4 @@ export {
   wrapUpResult,
 } from "./internal/Models.js"
 export { callFields, faultCode, faultString, fields, rawRequest, securityOf } from "./internal/RawSoap.js"
+export { type CrmServer, type CrmServerOptions, startCrmServer } from "./internal/CrmServer.js"
