@@ -18,15 +18,19 @@ const workspaces = ["packages", "apps"].flatMap((dir) =>
 export default defineConfig({
   resolve: { alias },
   test: {
-    projects: workspaces.map(({ dir, name }) => ({
-      extends: true,
-      test: {
-        name,
-        root: `${root}${dir}/${name}`,
-        include: ["test/**/*.test.ts"],
-        benchmark: { include: ["bench/**/*.bench.ts"] },
-      },
-    })),
+    projects: [
+      ...workspaces.map(({ dir, name }) => ({
+        extends: true,
+        test: {
+          name,
+          root: `${root}${dir}/${name}`,
+          include: ["test/**/*.test.ts"],
+          benchmark: { include: ["bench/**/*.bench.ts"] },
+        },
+      })),
+      // The repository's own scripts (`pnpm lint`'s dependency check).
+      { extends: true, test: { name: "scripts", root: `${root}scripts`, include: ["test/**/*.test.mjs"] } },
+    ],
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**/*.ts", "apps/*/src/**/*.ts"],
