@@ -5,7 +5,7 @@
 // `node scripts/check-dependencies.mjs` (part of `pnpm lint`).
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { isBuiltin } from "node:module"
-import { join, relative } from "node:path"
+import { dirname, join, relative, resolve, sep } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import ts from "typescript"
 
@@ -31,23 +31,39 @@ export const packageOf = (specifier) => {
 }
 
 /**
- * The packages a file uses: its imports, re-exports, `import()`s and `require()`s (type-only imports too: the
- * declarations need them), and the environment a vitest file asks for (`// @vitest-environment happy-dom`).
+ * What a file imports: its imports, re-exports, `import()`s and `require()`s (type-only imports too: the declarations
+ * need them), and the environment a vitest file asks for (`// @vitest-environment happy-dom`).
  */
-export const packagesUsedBy = (text) => {
+const specifiersIn = (text) => {
   const { importedFiles } = ts.preProcessFile(text, true, true)
   const environment = text.match(/@vitest-environment\s+([\w@/-]+)/)?.[1]
   return [...importedFiles.map((file) => file.fileName), ...(environment ? [environment] : [])]
-    .map(packageOf)
-    .filter((name) => name !== undefined)
 }
 
-/** Package name → the files (relative to `dir`) that import it. */
-const importsOf = (dir, files) => {
+/** The packages a file's text imports by name. */
+export const packagesUsedBy = (text) =>
+  specifiersIn(text)
+    .map(packageOf)
+    .filter((name) => name !== undefined)
+
+/**
+ * Package name → the files (relative to `dir`) that import it. A relative import into another workspace package
+ * (`../../core/test/arbitraries/index.js`) is an import of that package: a dependency all the same.
+ */
+const importsOf = (dir, files, workspaceNames) => {
   const imports = new Map()
+  const packageAt = (file, specifier) => {
+    if (!specifier.startsWith(".")) return packageOf(specifier)
+    const target = resolve(dirname(file), specifier)
+    for (const [other, name] of workspaceNames) {
+      if (other !== dir && target.startsWith(`${other}${sep}`)) return name
+    }
+    return undefined
+  }
   for (const file of files) {
-    for (const name of packagesUsedBy(readFileSync(file, "utf8"))) {
-      imports.set(name, [...(imports.get(name) ?? []), relative(dir, file)])
+    for (const specifier of specifiersIn(readFileSync(file, "utf8"))) {
+      const name = packageAt(file, specifier)
+      if (name !== undefined) imports.set(name, [...(imports.get(name) ?? []), relative(dir, file)])
     }
   }
   return imports
@@ -64,7 +80,7 @@ const workspaces = (root) =>
   )
 
 /** The problems of one package, each a sentence naming the package and the dependency. */
-const checkPackage = (root, dir, shared) => {
+const checkPackage = (root, dir, shared, workspaceNames) => {
   const path = join(root, dir)
   const manifest = JSON.parse(readFileSync(join(path, "package.json"), "utf8"))
   const keys = (field) => new Set(Object.keys(manifest[field] ?? {}))
@@ -72,12 +88,14 @@ const checkPackage = (root, dir, shared) => {
   const runtime = importsOf(
     path,
     runtimeDirs.flatMap((sub) => filesUnder(join(path, sub))),
+    workspaceNames,
   )
   const topLevelConfig = readdirSync(path).filter((name) => sourceFile.test(name))
-  const dev = importsOf(path, [
-    ...devDirs.flatMap((sub) => filesUnder(join(path, sub))),
-    ...topLevelConfig.map((name) => join(path, name)),
-  ])
+  const dev = importsOf(
+    path,
+    [...devDirs.flatMap((sub) => filesUnder(join(path, sub))), ...topLevelConfig.map((name) => join(path, name))],
+    workspaceNames,
+  )
   // A command of the package's scripts (`vite build`) uses the package of that name without importing it.
   const commands = new Set(Object.values(manifest.scripts ?? {}).flatMap((script) => script.match(/[\w@/.-]+/g) ?? []))
   const self = manifest.name
@@ -128,7 +146,11 @@ const checkPackage = (root, dir, shared) => {
 export const checkDependencies = (root) => {
   const rootManifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
   const shared = new Set(Object.keys(rootManifest.devDependencies ?? {}))
-  return workspaces(root).flatMap((dir) => checkPackage(root, dir, shared))
+  const dirs = workspaces(root)
+  const workspaceNames = new Map(
+    dirs.map((dir) => [join(root, dir), JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")).name]),
+  )
+  return dirs.flatMap((dir) => checkPackage(root, dir, shared, workspaceNames))
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
