@@ -79,6 +79,21 @@ describe("an import not declared fails, naming the package and the dependency", 
     ])
   })
 
+  it("a relative import into another workspace package (not into the root's files) counts as an import of it", () => {
+    const files = {
+      "packages/core/package.json": { name: "@x/core" },
+      "packages/core/test/arbitraries.ts": "export const arbitrary = 1\n",
+      "packages/codec/test/roundTrip.test.ts": 'import { arbitrary } from "../../core/test/arbitraries.js"\n',
+      "packages/codec/tsup.config.ts": 'export { default } from "../../tsup.package.js"\n',
+      "tsup.package.ts": "export default {}\n",
+    }
+    expect(checkDependencies(workspace({ ...files, "packages/codec/package.json": { name: "@x/codec" } }))).toEqual([
+      'packages/codec: "@x/core" is imported by test/roundTrip.test.ts but not declared in devDependencies',
+    ])
+    const declared = { name: "@x/codec", devDependencies: { "@x/core": "workspace:*" } }
+    expect(checkDependencies(workspace({ ...files, "packages/codec/package.json": declared }))).toEqual([])
+  })
+
   it("a test environment counts as an import", () => {
     const root = workspace({
       "packages/lib/package.json": lib({}),
