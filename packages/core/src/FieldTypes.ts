@@ -10,6 +10,12 @@ export const characterLength = (value: string): number => {
 }
 
 /**
+ * A field that is either absent or has a value, never present as `undefined` (the packages compile with
+ * `exactOptionalPropertyTypes`): the optional fields of every schema of the toolkit.
+ */
+export const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+
+/**
  * A text value as CRM On Demand stores it: no leading or trailing white space (XML pretty-printing adds it) and only
  * characters that XML 1.0 can carry.
  */
