@@ -1,4 +1,6 @@
-// Test support, never published: the raw SOAP the servers' HTTP tests send, and the one way tests reach the CRM side
-// over real HTTP. (The arbitraries of the core's types live with the core's tests: `packages/core/test/arbitraries`.)
+// Test support, never published: the raw SOAP the servers' HTTP tests send, the one way tests reach the CRM side
+// over real HTTP, and the one factor that scales the suite's time budgets. (The arbitraries of the core's types live
+// with the core's tests: `packages/core/test/arbitraries`.)
 export { callFields, faultCode, faultString, fields, rawRequest, securityOf } from "./internal/RawSoap.js"
 export { type CrmServer, type CrmServerOptions, startCrmServer } from "./internal/CrmServer.js"
+export { scaled, timeoutScale } from "./internal/TimeoutScale.js"
