@@ -48,7 +48,10 @@ const counting = (store: EmulatorStoreShape) => {
     activitiesOfOwner: (...args) => counted(store.activitiesOfOwner(...args)),
     recordsOfType: (...args) => counted(store.recordsOfType(...args)),
   }
-  return { spy, rowsRead: () => rows, reset: () => void (rows = 0) }
+  const reset = () => {
+    rows = 0
+  }
+  return { spy, rowsRead: () => rows, reset }
 }
 
 const numbers = (page: Page<Activity>) =>
