@@ -54,6 +54,16 @@ const counting = (store: EmulatorStoreShape) => {
   return { spy, rowsRead: () => rows, reset }
 }
 
+/** The demo emulator over a counting store holding Fred Hong's calls; the count starts after filling it. */
+const withFredsCalls = Effect.gen(function* () {
+  const store = yield* makeInMemoryStore()
+  const { spy, rowsRead, reset } = counting(store)
+  const emulator = yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, spy))
+  fredsCalls(store)
+  reset()
+  return { emulator, rowsRead }
+})
+
 const numbers = (page: Page<Activity>) =>
   page.rows.map((activity) => Number(activity.interaction.InteractionId.slice(1)))
 
@@ -62,11 +72,7 @@ describe(`every list is paged, ${PageSize} rows newest first, read through index
     "a record's activities: pages follow one another to the first activity, each read from the index",
     () =>
       Effect.gen(function* () {
-        const store = yield* makeInMemoryStore()
-        const { spy, rowsRead, reset } = counting(store)
-        const emulator = yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, spy))
-        fredsCalls(store)
-        reset()
+        const { emulator, rowsRead } = yield* withFredsCalls
         const first = yield* emulator.queries.activitiesOfRecord(mosDef, "Contact", DemoIds.fredHong)
         expect(numbers(first.activities)).toEqual(Array.from({ length: PageSize }, (_, i) => Stored - 1 - i))
         // One read per subtab the user may see, each a page and one row deep: never the whole list.
@@ -93,11 +99,7 @@ describe(`every list is paged, ${PageSize} rows newest first, read through index
     "the Communications subtab: current newest created first, completed most recently wrapped up first",
     () =>
       Effect.gen(function* () {
-        const store = yield* makeInMemoryStore()
-        const { spy, rowsRead, reset } = counting(store)
-        const emulator = yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, spy))
-        fredsCalls(store)
-        reset()
+        const { emulator, rowsRead } = yield* withFredsCalls
         const page = yield* emulator.queries.communications(mosDef, "Call")
         expect(rowsRead()).toBeLessThanOrEqual(2 * (PageSize + 1))
         expect(numbers(page.current)).toEqual(Array.from({ length: PageSize }, (_, i) => Stored - 2 - 2 * i))

@@ -5,7 +5,6 @@ import type {
   CtiFault,
   CtiSession,
   CtiUser,
-  Privilege,
   UsernameToken,
   WrapUpStatus,
 } from "@crmod-cti/core"
@@ -16,7 +15,6 @@ import type { ChangeFeed } from "./ChangeFeed.js"
 import type { ActivityLookup, CrmQueries } from "./CrmQueries.js"
 import type { Activity, CrmRecord } from "./Records.js"
 import type { CommunicationsSubtab } from "./Subtabs.js"
-import type { UnknownUserError } from "./UnknownUserError.js"
 import type { WrapUpForm, WrapUpPage } from "./WrapUpPage.js"
 
 /**
@@ -58,16 +56,13 @@ export interface EmulatorShape extends ChangeFeed {
     form: WrapUpForm,
   ) => Effect.Effect<WrapUpPageResult, CtiFault>
   /** @deprecated Use `administration.users`. */
-  readonly users: (company: string) => Effect.Effect<ReadonlyArray<CtiUser>>
+  readonly users: Administration["users"]
   /** @deprecated Use `administration.user`. */
-  readonly user: (signInId: string) => Effect.Effect<Option.Option<CtiUser>>
+  readonly user: Administration["user"]
   /** @deprecated Use `administration.setPrivileges`. */
-  readonly setPrivileges: (
-    signInId: string,
-    privileges: ReadonlyArray<Privilege>,
-  ) => Effect.Effect<void, UnknownUserError>
+  readonly setPrivileges: Administration["setPrivileges"]
   /** @deprecated Use `administration.hasPrivilege`. */
-  readonly hasPrivilege: (signInId: string, privilege: Privilege) => Effect.Effect<boolean>
+  readonly hasPrivilege: Administration["hasPrivilege"]
 }
 
 /** @deprecated The old `communications` answer; `queries.communications` answers pages. */
