@@ -10,11 +10,12 @@ const outDir = join(appRoot, "dist/softphone")
 const stampFile = join(outDir, ".sources-sha256")
 
 /**
- * What the softphone's bundle is made of: its own sources, every workspace package's sources (Vite bundles them
- * from `src`), Vite's configuration and the lockfile (the third-party code).
+ * What the softphone's bundle can be made of: the app's sources (the softphone's, and whatever of the app it may come
+ * to import), every workspace package's sources (Vite bundles them from `src`), Vite's configuration and the lockfile
+ * (the third-party code).
  */
 const softphoneInputs = [
-  join(appRoot, "src/softphone"),
+  join(appRoot, "src"),
   ...readdirSync(join(repository, "packages")).map((name) => join(repository, "packages", name, "src")),
   join(appRoot, "vite.config.ts"),
   join(repository, "pnpm-lock.yaml"),
