@@ -8,7 +8,6 @@ import {
   Interaction,
   MaxInteractionsPerRequest,
   type RawInteraction,
-  StringLimits,
   WrapUpInteraction,
   WrapUpResult,
   characterLength,
