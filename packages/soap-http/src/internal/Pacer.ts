@@ -8,6 +8,13 @@ import type { PacingSettings } from "./ClientSettings.js"
 /** The longest `RequestWait` the pacer honours (CONTRACT §10): a longer one fails the call that got it. */
 export const MaxRequestWaitMs = 10_000
 
+// The margin adapts to what the service says: each rate-limit fault widens it by the RequestWait (how early the
+// request came) and a little more, each answer narrows it by a little, down to the configured margin. A fault
+// widens it by about 100 answers' worth, so the margin settles where about 1% of the requests draw a fault.
+const WideningMs = 2
+const NarrowingMs = 0.05
+const MostMarginMs = 250
+
 /** A request's turn, and what to say when its answer (or failure) came back. */
 export interface Turn<B> {
   readonly value: B
@@ -28,32 +35,35 @@ export interface Pacer {
 /** The request last sent, to estimate when the service stamped it. */
 interface Sent {
   readonly grantedAt: number
+  /** The margin when it was sent. */
+  readonly margin: number
   answeredAt: number | undefined
   readonly answered: Deferred.Deferred<void>
 }
 
 /**
  * A pacer over Effect's `Clock` (so `TestClock` drives it). The service stamps a request when it handles it, some
- * time after it was sent: a request is taken as stamped when its answer came back, or `marginMs` after it was sent
+ * time after it was sent: a request is taken as stamped when its answer came back, or a margin after it was sent
  * if the answer takes longer, and the next one waits for the limit from there (`allowedAt` of the core, the
  * arithmetic the service applies). On a quick service that is the limit measured from the answer, whatever the
- * jitter; on a slow one the limit plus the margin.
+ * jitter; on a slow one the limit plus the margin, which widens with each rate-limit fault (see above).
  */
 export const makePacer = (settings: PacingSettings | undefined): Pacer => {
   const lock = Effect.unsafeMakeSemaphore(1)
   const stamps: Array<number> = []
   let last: Sent | undefined
   let holdUntil = Number.NEGATIVE_INFINITY
-  const margin = settings?.marginMs ?? 0
+  const leastMargin = settings?.marginMs ?? 0
+  let margin = leastMargin
 
   const settleLast = Effect.gen(function* () {
     if (last === undefined || settings === undefined) return
     const sent = last
     if (sent.answeredAt === undefined) {
-      const remaining = sent.grantedAt + margin - (yield* Clock.currentTimeMillis)
+      const remaining = sent.grantedAt + sent.margin - (yield* Clock.currentTimeMillis)
       if (remaining > 0) yield* Effect.ignore(Effect.timeout(Deferred.await(sent.answered), remaining))
     }
-    stamps[stamps.length - 1] = Math.min(sent.answeredAt ?? Number.POSITIVE_INFINITY, sent.grantedAt + margin)
+    stamps[stamps.length - 1] = Math.min(sent.answeredAt ?? Number.POSITIVE_INFINITY, sent.grantedAt + sent.margin)
   })
 
   const waitForTurn: Effect.Effect<number> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
@@ -69,11 +79,17 @@ export const makePacer = (settings: PacingSettings | undefined): Pacer => {
         const value = take(now)
         if (value === undefined) return undefined
         if (settings === undefined) return { value, answered: Effect.void }
-        const sent: Sent = { grantedAt: now, answeredAt: undefined, answered: Deferred.unsafeMake<void>(FiberId.none) }
+        const sent: Sent = {
+          grantedAt: now,
+          margin,
+          answeredAt: undefined,
+          answered: Deferred.unsafeMake<void>(FiberId.none),
+        }
         last = sent
         remember(stamps, now + margin, settings.limit)
         const answered = Effect.flatMap(Clock.currentTimeMillis, (at) => {
           sent.answeredAt ??= at
+          margin = Math.max(leastMargin, margin - NarrowingMs)
           return Deferred.succeed(sent.answered, undefined)
         })
         return { value, answered: Effect.asVoid(answered) }
@@ -83,6 +99,7 @@ export const makePacer = (settings: PacingSettings | undefined): Pacer => {
   const hold = (ms: number) =>
     Effect.map(Clock.currentTimeMillis, (now) => {
       holdUntil = Math.max(holdUntil, now + Math.min(ms, MaxRequestWaitMs))
+      if (settings !== undefined) margin = Math.min(MostMarginMs, margin + Math.min(ms, MaxRequestWaitMs) + WideningMs)
     })
   return { next, hold }
 }
