@@ -289,3 +289,23 @@ describe("Pacing as the service sees it: the limit counted from the answer, or f
       }),
   )
 })
+
+describe("The pacer's margin widens with each rate-limit fault", () => {
+  it.scoped("after a fault with RequestWait 3, a slow answer is assumed stamped 15 ms after sending, not 10", () =>
+    Effect.gen(function* () {
+      const { send: answer, sent } = scripted((request, n) =>
+        n === 1 ? faultReply(Faults.rateLimited(3)) : okReply(request),
+      )
+      const delays = [0, 40, 0]
+      let requests = 0
+      const send: HttpSend = (request, signal) =>
+        Effect.zipLeft(answer(request, signal), Effect.sleep(delays[requests++] ?? 0))
+      const crm = yield* client(send)
+      yield* concurrently([crm.insert(calls(10))])
+      const [first, retried, next] = sent.map(({ at }) => at)
+      expect([first, retried]).toEqual([0, 50])
+      // 50 ms after 50 + 10 + 3 + 2 (less a twentieth of a millisecond for the answer between).
+      expect(next).toBeGreaterThan(114)
+    }),
+  )
+})
