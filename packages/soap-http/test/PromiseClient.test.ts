@@ -1,13 +1,14 @@
 import { CtiFault, Faults } from "@crmod-cti/core"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { CtiTransportError, type HttpSend, makeCtiRequestHandler, makePromiseClient } from "@crmod-cti/soap-http"
+import { makeCtiApp } from "@crmod-cti/emulator-http"
+import { CtiTransportError, type HttpSend, makePromiseClient } from "@crmod-cti/soap-http"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { calls, endpoint, inProcess, scripted, transportError, user } from "./helpers.js"
 
 const promiseClient = async (password: string = user.password) => {
   const emulator = await Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
-  const send = inProcess(makeCtiRequestHandler({ authenticator: emulator }))
+  const send = inProcess(makeCtiApp({ authenticator: emulator }))
   return makePromiseClient({ endpoint, ...user, password }, send)
 }
 

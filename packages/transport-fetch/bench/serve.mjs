@@ -1,10 +1,10 @@
-// The server of the client benchmarks, in its own process: the demo emulator behind transport-node's server.
+// The server of the client benchmarks, in its own process: the demo emulator behind the CRM side's app on Node.
 // Limiters off, unless `--limiters` (rate limiter on, allotment off). Prints its URL as JSON on stdout and serves
 // until its standard input closes; each line `stats` it reads is answered with the requests and rate-limit faults
 // its service saw so far, as JSON.
 import { createInterface } from "node:readline"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { listen } from "@crmod-cti/transport-node"
+import { makeCtiApp, serve } from "@crmod-cti/emulator-http"
 import { Effect } from "effect"
 
 const limiters = process.argv.includes("--limiters")
@@ -23,12 +23,14 @@ const counted = (service) => ({
     )
   },
 })
-const server = await listen({
-  authenticator: {
-    authenticate: (token) =>
-      Effect.map(emulator.authenticate(token), (session) => ({ ...session, service: counted(session.service) })),
-  },
-})
+const server = await serve(
+  makeCtiApp({
+    authenticator: {
+      authenticate: (token) =>
+        Effect.map(emulator.authenticate(token), (session) => ({ ...session, service: counted(session.service) })),
+    },
+  }),
+)
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
 const input = createInterface({ input: process.stdin })
 input.on("line", (line) => {
