@@ -25,7 +25,7 @@ import type { HttpSend, IncomingResponse } from "./HttpExchange.js"
 import { mismatchOf } from "./internal/answers.js"
 import { type ClientSettings, clientSettings } from "./internal/ClientSettings.js"
 import { acquirePacer, makePacer, type Pacer, releasePacer } from "./internal/Pacer.js"
-import { type Entry, makeRequestQueue } from "./internal/RequestQueue.js"
+import { makeRequestQueue } from "./internal/RequestQueue.js"
 import { toRawInteraction } from "./internal/rawInteraction.js"
 import type { RetryOptions } from "./Retry.js"
 import { CtiTransportError, type TransportErrorReason } from "./TransportError.js"
@@ -105,7 +105,8 @@ interface Operation<I, R> {
   readonly validate: (raw: Record<string, string>) => Either.Either<I, CtiFault>
   readonly encode: (batch: ReadonlyArray<I>, options: RequestOptions) => string
   readonly decode: (body: string) => Either.Either<ReadonlyArray<R>, CtiFault | SoapResponseError>
-  readonly resultOf: (result: R, entry: Entry<I, R>) => R
+  /** The result a caller gets, `resent` when its interaction went more than once. */
+  readonly resultOf: (result: R, resent: boolean) => R
 }
 
 const insertOperation: Operation<Interaction, ClientInsertResult> = {
@@ -113,8 +114,8 @@ const insertOperation: Operation<Interaction, ClientInsertResult> = {
   validate: validateInteraction,
   encode: encodeInsertRequest,
   decode: decodeInsertResponse,
-  resultOf: (result, entry) =>
-    entry.resent && result.Status === "Activity already exists" ? { ...result, retried: true } : result,
+  resultOf: (result, resent) =>
+    resent && result.Status === "Activity already exists" ? { ...result, retried: true } : result,
 }
 
 const wrapUpOperation: Operation<WrapUpInteraction, WrapUpResult> = {
@@ -170,7 +171,11 @@ export const makeCtiClient = (
         const decoded = operation.decode(response.body)
         if (Either.isRight(decoded)) {
           const mismatch = mismatchOf(decoded.right, sent)
-          return mismatch === undefined ? Effect.succeed(decoded.right) : Effect.fail(mismatch)
+          if (mismatch !== undefined) return Effect.fail(mismatch)
+          const resent = response.resent === true
+          return Effect.succeed(
+            resent ? decoded.right.map((result) => operation.resultOf(result, true)) : decoded.right,
+          )
         }
         const error = decoded.left
         if (error instanceof CtiFault) return Effect.fail(error)
@@ -216,7 +221,7 @@ export const makeCtiClient = (
           retry: settings.retry,
           scope,
           exchange: exchange(operation),
-          resultOf: operation.resultOf,
+          resultOf: (result, entry) => operation.resultOf(result, entry.resent),
         })
         yield* Effect.addFinalizer(() => queue.close(closed))
         const validate = (interaction: I) => operation.validate(toRawInteraction(interaction))

@@ -15,6 +15,11 @@ export interface IncomingResponse {
   readonly status: number
   readonly contentType: string | undefined
   readonly body: string
+  /**
+   * The transport sent the request a second time on its own (a kept-alive connection that broke as it was reused):
+   * the first may have reached the service, so an `Activity already exists` answer may be the caller's own.
+   */
+  readonly resent?: boolean
 }
 
 /**

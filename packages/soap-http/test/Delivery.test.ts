@@ -210,6 +210,27 @@ describe("A retried insert that finds its activity keeps what the caller needs",
     }),
   )
 
+  it.scoped("an answer the transport had to send twice on its own counts as a retry too", () =>
+    Effect.gen(function* () {
+      const { send } = scripted((request) => ({
+        ...xml(
+          encodeInsertResponse(
+            idsOf(request.body).map((InteractionId) => ({
+              Status: "Activity already exists",
+              InteractionId,
+              AgentOfferTime: 1287786900,
+              ActivityId: "A-1",
+            })),
+          ),
+        ),
+        resent: true,
+      }))
+      const crm = yield* client(send)
+      const [results] = yield* concurrently([crm.insert(calls(1))])
+      expect(results![0]).toMatchObject({ Status: "Activity already exists", ActivityId: "A-1", retried: true })
+    }),
+  )
+
   it.scoped("a first attempt that finds the activity is not marked retried", () =>
     Effect.gen(function* () {
       const { send } = scripted((request) =>

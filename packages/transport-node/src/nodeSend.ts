@@ -37,6 +37,7 @@ export const nodeSend =
       const body = Buffer.from(request.body, "utf8")
       const limit = request.maxResponseBytes
       let settled = false
+      let resent = false
       let current: http.ClientRequest | undefined
 
       const settle = (outcome: Effect.Effect<IncomingResponse, CtiTransportError>) => {
@@ -77,6 +78,7 @@ export const nodeSend =
               status,
               contentType: res.headers["content-type"],
               body: Buffer.concat(chunks, length).toString("utf8"),
+              ...(resent ? { resent } : {}),
             }),
           )
         })
@@ -103,9 +105,13 @@ export const nodeSend =
         )
         current = req
         req.on("error", (error: NodeJS.ErrnoException) => {
-          // A kept-alive socket that the server closed just as it was reused: the request never reached the
-          // service, so it is sent once more on a fresh connection (Node's documented remedy).
-          if (firstTry && !answered && !settled && req.reusedSocket && error.code === "ECONNRESET") return send(false)
+          // A kept-alive socket that the server closed just as it was reused: the request most likely never reached
+          // the service, so it is sent once more on a fresh connection (Node's documented remedy); the answer says
+          // so, in case it did.
+          if (firstTry && !answered && !settled && req.reusedSocket && error.code === "ECONNRESET") {
+            resent = true
+            return send(false)
+          }
           fail(reasonOf(error), `${request.url}: ${error.code ?? error.message}`, { cause: error })
         })
         req.end(body)
