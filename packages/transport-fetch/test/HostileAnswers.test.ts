@@ -21,6 +21,11 @@ const call = (id: string): Interaction => ({
 const user = { username: "OKP/mos.def", password: "s3cret-pw" }
 const MiB = 1024 * 1024
 
+const attributeFlood =
+  '<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">' +
+  `<soap:Body ${Array.from({ length: 40_000 }, (_, i) => `a${i}="x"`).join(" ")}>` +
+  '<ns:CTIActivityInsert_Output xmlns:ns="urn:crmondemand/ws/ctiactivity/"/></soap:Body></soap:Envelope>'
+
 const huge = endlessAnswer(300 * MiB, false)
 const hugeDeclared = endlessAnswer(300 * MiB, true)
 
@@ -47,6 +52,8 @@ describe.each(clients)("The %s against a hostile server", (_name, createClient) 
       wrongEcho: okAnswer((results) => results.map((result) => ({ ...result, InteractionId: "someone else's" }))),
       missingResult: okAnswer((results) => results.slice(1)),
       reordered: okAnswer((results) => [...results].reverse()),
+      // 40 000 attributes on one element, 430 KB: under the size cap, over the codec's bounds (CONTRACT §9).
+      flood: (_req, res) => res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(attributeFlood),
     })
   })
   afterAll(async () => {
@@ -105,6 +112,12 @@ describe.each(clients)("The %s against a hostile server", (_name, createClient) 
     expect(server.requests("wait")).toBe(2)
     await client.close()
   })
+
+  it("an answer flooded with 40 000 attributes fails the call with a CtiTransportError", async () => {
+    const error = await failure("flood")
+    expect(error).toBeInstanceOf(CtiTransportError)
+    expect(error).toMatchObject({ status: 200 })
+  }, 120_000)
 
   it("results for other interactions than those sent are a Server fault", async () => {
     expect(await failure("wrongEcho")).toEqual(
