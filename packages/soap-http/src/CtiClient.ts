@@ -193,7 +193,7 @@ export const makeCtiClient = (
     /** One request: bounded in time here, once; the transport is told through the signal to give up. */
     const exchange =
       <I extends Interaction | WrapUpInteraction, R extends InsertResult | WrapUpResult>(operation: Operation<I, R>) =>
-      (items: ReadonlyArray<I>): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
+      (items: ReadonlyArray<I>, answered: Effect.Effect<void>): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
         Effect.suspend(() => {
           const controller = new AbortController()
           const request = {
@@ -205,6 +205,7 @@ export const makeCtiClient = (
           return send(request, controller.signal).pipe(
             Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
             Effect.timeoutFail({ duration: timeoutMs, onTimeout: timedOut }),
+            Effect.tap(() => answered),
             Effect.flatMap(answer(operation, items)),
           )
         })

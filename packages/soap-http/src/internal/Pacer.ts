@@ -15,7 +15,7 @@ const WideningMs = 2
 const NarrowingMs = 0.05
 const MostMarginMs = 250
 
-/** A request's turn, and what to say when its answer (or failure) came back. */
+/** A request's turn, and what to say as soon as its answer (or failure) came back: said again, it changes nothing. */
 export interface Turn<B> {
   readonly value: B
   readonly answered: Effect.Effect<void>
@@ -87,10 +87,13 @@ export const makePacer = (settings: PacingSettings | undefined): Pacer => {
         }
         last = sent
         remember(stamps, now + margin, settings.limit)
-        const answered = Effect.flatMap(Clock.currentTimeMillis, (at) => {
-          sent.answeredAt ??= at
-          margin = Math.max(leastMargin, margin - NarrowingMs)
-          return Deferred.succeed(sent.answered, undefined)
+        const answered = Effect.suspend(() => {
+          if (sent.answeredAt !== undefined) return Effect.void
+          return Effect.flatMap(Clock.currentTimeMillis, (at) => {
+            sent.answeredAt = at
+            margin = Math.max(leastMargin, margin - NarrowingMs)
+            return Deferred.succeed(sent.answered, undefined)
+          })
         })
         return { value, answered: Effect.asVoid(answered) }
       }),

@@ -47,8 +47,14 @@ export interface QueueSettings<I, R> {
   readonly retry: RetryPolicy
   /** Where the queue's fibers live: closing it ends them. */
   readonly scope: Scope.Scope
-  /** One request of at most five interactions: their results in order, or why the whole request failed. */
-  readonly exchange: (items: ReadonlyArray<I>) => Effect.Effect<ReadonlyArray<R>, CtiClientError>
+  /**
+   * One request of at most five interactions: their results in order, or why the whole request failed. It runs
+   * `answered` as soon as the answer is in, before reading it, so that the pacer counts from then.
+   */
+  readonly exchange: (
+    items: ReadonlyArray<I>,
+    answered: Effect.Effect<void>,
+  ) => Effect.Effect<ReadonlyArray<R>, CtiClientError>
   /** The result an entry's caller gets from its activity in the answer. */
   readonly resultOf: (result: R, entry: Entry<I, R>) => R
 }
@@ -176,9 +182,14 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
           )
       })
 
-    const send = (batch: Batch<I, R>) =>
+    const send = (batch: Batch<I, R>, answered: Effect.Effect<void>) =>
       Effect.gen(function* () {
-        const exit = yield* Effect.exit(settings.exchange(batch.entries.map((entry) => entry.item)))
+        const exit = yield* Effect.exit(
+          settings.exchange(
+            batch.entries.map((entry) => entry.item),
+            answered,
+          ),
+        )
         inFlight.delete(batch)
         for (const entry of batch.entries) entry.batch = undefined
         if (Exit.isSuccess(exit)) {
@@ -206,7 +217,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       for (const entry of batch.entries) entry.batch = batch
       inFlight.add(batch)
       batch.fiber = yield* Effect.forkIn(
-        send(batch).pipe(Effect.ensuring(turn.answered), Effect.ensuring(settings.inFlight.release(1))),
+        send(batch, turn.answered).pipe(Effect.ensuring(turn.answered), Effect.ensuring(settings.inFlight.release(1))),
         settings.scope,
       )
     })
