@@ -21,7 +21,9 @@ export interface PromiseReceipt<R> extends Omit<Receipt<R>, "delivered"> {
  * invalid interaction, a dead letter), `OutboxError` (the store), a RangeError or TypeError for an option.
  */
 export interface PromiseOutbox {
-  readonly enqueueInsert: (interactions: ReadonlyArray<Interaction>) => Promise<ReadonlyArray<PromiseReceipt<InsertResult>>>
+  readonly enqueueInsert: (
+    interactions: ReadonlyArray<Interaction>,
+  ) => Promise<ReadonlyArray<PromiseReceipt<InsertResult>>>
   readonly enqueueWrapUp: (
     interactions: ReadonlyArray<WrapUpInteraction>,
   ) => Promise<ReadonlyArray<PromiseReceipt<WrapUpResult>>>

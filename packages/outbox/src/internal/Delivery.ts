@@ -1,4 +1,10 @@
-import { CtiFault, type Interaction, type InsertResult, type WrapUpInteraction, type WrapUpResult } from "@crmod-cti/core"
+import {
+  CtiFault,
+  type Interaction,
+  type InsertResult,
+  type WrapUpInteraction,
+  type WrapUpResult,
+} from "@crmod-cti/core"
 import { createClient, type NodeClientOptions } from "@crmod-cti/transport-node"
 
 /** One interaction's outcome, as `Promise.allSettled` gives it (the delivery client's settled results). */

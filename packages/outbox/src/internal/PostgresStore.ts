@@ -159,9 +159,9 @@ export const openPostgresStore = (url: string): Effect.Effect<OutboxStore, Outbo
           [ids, owner.claimant, leaseMs],
         ).pipe(Effect.asVoid),
       complete: (ids) =>
-        query("remove delivered interactions", "DELETE FROM crmod_cti_outbox WHERE id = ANY($1::bigint[])", [
-          ids,
-        ]).pipe(Effect.asVoid),
+        query("remove delivered interactions", "DELETE FROM crmod_cti_outbox WHERE id = ANY($1::bigint[])", [ids]).pipe(
+          Effect.asVoid,
+        ),
       release: (owner, releases) =>
         query(
           "hand claims back",
@@ -199,9 +199,7 @@ export const openPostgresStore = (url: string): Effect.Effect<OutboxStore, Outbo
           `SELECT id, operation, interaction, fault, dead_at AS at FROM crmod_cti_outbox
            WHERE endpoint = $1 AND username = $2 AND dead_at IS NOT NULL ORDER BY id`,
           key(owner),
-        ).pipe(
-          Effect.map((result) => result.rows.map((row) => ({ ...row, id: Number(row.id), at: Number(row.at) }))),
-        ),
+        ).pipe(Effect.map((result) => result.rows.map((row) => ({ ...row, id: Number(row.id), at: Number(row.at) })))),
       revive: (ids) =>
         transaction("put dead letters back", async (client) => {
           for (const id of ids) {

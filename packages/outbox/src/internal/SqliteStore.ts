@@ -145,7 +145,11 @@ const makeStore = (db: Database.Database): OutboxStore => {
         const now = Date.now()
         const claimed = candidates.all({ ...ownerOf(owner), now, limit })
         for (const entry of claimed) claimOne.run({ id: entry.id, claimant: owner.claimant, until: now + leaseMs })
-        return claimed.map((entry) => ({ ...entry, operation: entry.operation as Operation, reclaimed: entry.reclaimed === 1 }))
+        return claimed.map((entry) => ({
+          ...entry,
+          operation: entry.operation as Operation,
+          reclaimed: entry.reclaimed === 1,
+        }))
       }),
     renew: (owner, ids, leaseMs) =>
       run("renew its claims", () => {

@@ -50,8 +50,15 @@ export interface PendingCount {
  */
 export interface OutboxStore {
   /** Stores the entries durably; an identity already pending for the same operation keeps its entry. Their ids. */
-  readonly enqueue: (owner: Owner, entries: ReadonlyArray<NewEntry>) => Effect.Effect<ReadonlyArray<number>, OutboxError>
-  readonly claim: (owner: Owner, limit: number, leaseMs: number) => Effect.Effect<ReadonlyArray<ClaimedEntry>, OutboxError>
+  readonly enqueue: (
+    owner: Owner,
+    entries: ReadonlyArray<NewEntry>,
+  ) => Effect.Effect<ReadonlyArray<number>, OutboxError>
+  readonly claim: (
+    owner: Owner,
+    limit: number,
+    leaseMs: number,
+  ) => Effect.Effect<ReadonlyArray<ClaimedEntry>, OutboxError>
   /** Extends the leases of claims in progress. */
   readonly renew: (owner: Owner, ids: ReadonlyArray<number>, leaseMs: number) => Effect.Effect<void, OutboxError>
   /** Delivered: removed. */

@@ -74,8 +74,14 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
     const pollIntervalMs = requirePositiveNumber("pollIntervalMs", options.pollIntervalMs ?? 1_000)
     const closeTimeoutMs = requirePositiveNumber("closeTimeoutMs", options.closeTimeoutMs ?? 10_000)
     const backoff = backoffOf(options.backoff)
-    const { store: location, leaseMs: _l, backoff: _b, pollIntervalMs: _p, closeTimeoutMs: _c, ...clientOptions } =
-      options
+    const {
+      store: location,
+      leaseMs: _l,
+      backoff: _b,
+      pollIntervalMs: _p,
+      closeTimeoutMs: _c,
+      ...clientOptions
+    } = options
     let delivery: Delivery = makeDelivery(clientOptions)
     const owner: Owner = {
       endpoint: options.endpoint,
@@ -137,10 +143,9 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
           (interaction, index): Receipt<R> => ({
             operation,
             interaction: { InteractionId: interaction.InteractionId, AgentOfferTime: interaction.AgentOfferTime },
-            delivered: Deferred.await(made[index] as Deferred.Deferred<Result, CtiFault | OutboxError>) as Effect.Effect<
-              R,
-              CtiFault | OutboxError
-            >,
+            delivered: Deferred.await(
+              made[index] as Deferred.Deferred<Result, CtiFault | OutboxError>,
+            ) as Effect.Effect<R, CtiFault | OutboxError>,
           }),
         )
       })
@@ -265,9 +270,9 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
       while (true) {
         yield* Effect.sleep(leaseMs / 3)
         if (inFlight.size > 0)
-          yield* store.renew(owner, [...inFlight], leaseMs).pipe(
-            Effect.catchAll((error) => Effect.logWarning("The outbox could not renew its claims", error)),
-          )
+          yield* store
+            .renew(owner, [...inFlight], leaseMs)
+            .pipe(Effect.catchAll((error) => Effect.logWarning("The outbox could not renew its claims", error)))
       }
     })
 
@@ -317,7 +322,8 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
         const count = yield* store.pending(owner)
         const dead = yield* deadLetters
         const byReason: Record<string, number> = {}
-        for (const { deadLetter } of dead) byReason[deadLetter.fault.reason] = (byReason[deadLetter.fault.reason] ?? 0) + 1
+        for (const { deadLetter } of dead)
+          byReason[deadLetter.fault.reason] = (byReason[deadLetter.fault.reason] ?? 0) + 1
         const stats: OutboxStats = {
           pending: count.count,
           oldestPendingAgeMs: count.oldestAgeMs ?? null,
