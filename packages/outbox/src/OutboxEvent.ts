@@ -3,14 +3,18 @@ import type { DeadLetter, FaultRecord, Operation } from "./DeadLetter.js"
 
 /** What the outbox tells as it delivers (`on` of the Promise face, `events` of the Effect service). */
 export type OutboxEvent =
-  /** Delivered by this process; `reclaimed` when another process had claimed it and its lease ran out. */
+  /** Delivered by this process. */
   | {
       readonly type: "delivered"
       readonly operation: Operation
       readonly interaction: ActivityIdentity
       readonly result: InsertResult | WrapUpResult
-      readonly reclaimed: boolean
     }
+  /**
+   * Claimed after the lease of another claim ran out (its outbox died or stalled): it may have been sent already,
+   * so the service may see it twice (harmless: a repeat answers `Activity already exists`).
+   */
+  | { readonly type: "reclaimed"; readonly operation: Operation; readonly interaction: ActivityIdentity }
   /** A transient failure: the interaction is tried again after `delayMs`. */
   | {
       readonly type: "retrying"

@@ -35,11 +35,11 @@ it("loses nothing and logs everything once, in order, across processes killed wi
   const random = lcg(16)
   const stored = { insert: new Set<string>(), wrapUp: new Set<string>() }
   const config = { endpoint: proxy.endpoint, username: "OKP/mos.def", password: "password", store }
-  const rounds = 5
+  const rounds = 4
   for (let round = 0; round < rounds; round++) {
-    const child = startChild(script, { ...config, enqueue: { prefix: `crash${round}`, count: 30 } })
-    // Killed after a random number of durable enqueues (0 to 60): while enqueueing, with deliveries in flight.
-    const killAfter = Math.floor(random() * 61)
+    const child = startChild(script, { ...config, enqueue: { prefix: `crash${round}`, count: 25 } })
+    // Killed after a random number of durable enqueues (0 to 50): while enqueueing, with deliveries in flight.
+    const killAfter = Math.floor(random() * 51)
     await child.waitFor((line) => line === "open")
     if (killAfter > 0) await child.waitFor(() => child.lines.filter((l) => l.startsWith("stored ")).length >= killAfter)
     child.process.kill("SIGKILL")

@@ -35,7 +35,7 @@ CREATE INDEX IF NOT EXISTS crmod_cti_outbox_queue ON crmod_cti_outbox (endpoint,
 // The head of each identity only, skipping rows another process is claiming right now (SKIP LOCKED).
 const claim = `
 WITH picked AS (
-  SELECT c.id, c.claimed_by IS NOT NULL AS reclaimed FROM crmod_cti_outbox c
+  SELECT c.id, (c.claimed_by IS NOT NULL AND c.lease_until < ${now}) AS reclaimed FROM crmod_cti_outbox c
   WHERE c.endpoint = $1 AND c.username = $2 AND c.dead_at IS NULL
     AND (c.lease_until IS NULL OR c.lease_until < ${now}) AND c.next_attempt_at <= ${now}
     AND NOT EXISTS (

@@ -33,7 +33,7 @@ CREATE INDEX IF NOT EXISTS entries_queue ON entries (endpoint, username, id) WHE
 // The head of each identity only: an entry waits while one stored before it for the same identity is pending.
 const claimable = `
 SELECT c.id, c.operation, c.interaction_id AS interactionId, c.agent_offer_time AS agentOfferTime,
-       c.interaction, c.attempts, c.claimed_by IS NOT NULL AS reclaimed
+       c.interaction, c.attempts, (c.claimed_by IS NOT NULL AND c.lease_until < @now) AS reclaimed
 FROM entries c
 WHERE c.endpoint = @endpoint AND c.username = @username AND c.dead_at IS NULL
   AND (c.lease_until IS NULL OR c.lease_until < @now) AND c.next_attempt_at <= @now
@@ -61,6 +61,8 @@ const openDatabase = (directory: string): Database.Database => {
     db.pragma("locking_mode = EXCLUSIVE")
     db.exec("BEGIN IMMEDIATE; COMMIT")
     db.exec(schema)
+    // The lock says no other outbox has it open: claims left by one that died are stale, whatever their lease.
+    db.exec("UPDATE entries SET claimed_by = NULL, lease_until = NULL WHERE claimed_by IS NOT NULL")
     return db
   } catch (cause) {
     db.close()

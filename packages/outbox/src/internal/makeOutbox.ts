@@ -3,7 +3,6 @@ import {
   type ActivityIdentity,
   CtiFault,
   type FaultReason,
-  Faults,
   type Interaction,
   type InsertResult,
   requirePositiveNumber,
@@ -24,7 +23,7 @@ import type { OutboxOptions, OutboxShape, OutboxStats, Receipt } from "../Outbox
 import { OutboxError } from "../OutboxError.js"
 import type { OutboxEvent } from "../OutboxEvent.js"
 import { backoffOf } from "./Backoff.js"
-import { classifyFailure, classifyResult, faultRecord, type Outcome } from "./Classification.js"
+import { classifyFailure, classifyResult, type Outcome } from "./Classification.js"
 import { type Delivery, makeDelivery, type Settled } from "./Delivery.js"
 import { openPostgresStore } from "./PostgresStore.js"
 import { makeSignal } from "./Signal.js"
@@ -181,7 +180,6 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
             settled[index]?.status === "fulfilled"
               ? classifyResult((settled[index] as { value: Result }).value)
               : classifyFailure((settled[index] as { reason?: unknown } | undefined)?.reason)
-          if (entry.reclaimed) counters.reclaimed++
           switch (outcome._tag) {
             case "Delivered":
               delivered.push({ entry, result: (settled[index] as { value: Result }).value })
@@ -233,7 +231,6 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
             operation: entry.operation,
             interaction: identityOf(entry),
             result,
-            reclaimed: entry.reclaimed,
           })
         }
       })
@@ -242,7 +239,12 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
     const cycle = Effect.gen(function* () {
       const claimed = yield* store.claim(owner, ClaimSize, leaseMs)
       if (claimed.length === 0) return false
-      for (const entry of claimed) inFlight.add(entry.id)
+      for (const entry of claimed) {
+        inFlight.add(entry.id)
+        if (!entry.reclaimed) continue
+        counters.reclaimed++
+        yield* emit({ type: "reclaimed", operation: entry.operation, interaction: identityOf(entry) })
+      }
       const inserts = claimed.filter((entry) => entry.operation === "insert")
       const wrapUps = claimed.filter((entry) => entry.operation === "wrapUp")
       const [insertOutcomes, wrapUpOutcomes] = yield* Effect.all([send("insert", inserts), send("wrapUp", wrapUps)], {
@@ -285,7 +287,8 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
       Effect.gen(function* () {
         closing = true
         yield* work.notify
-        const finished = yield* Fiber.joinAll(workers).pipe(Effect.timeoutOption(closeTimeoutMs))
+        // Finalizers run uninterruptibly: the wait is made interruptible so that the deadline can end it.
+        const finished = yield* Effect.interruptible(Fiber.joinAll(workers)).pipe(Effect.timeoutOption(closeTimeoutMs))
         if (finished._tag === "None") yield* Fiber.interruptAll(workers)
         yield* Fiber.interrupt(renewer)
         yield* store.releaseAll(owner).pipe(Effect.ignore)

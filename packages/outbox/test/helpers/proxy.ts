@@ -11,6 +11,8 @@ export interface CountingProxy {
   readonly forwarded: () => number
   /** While down, every connection is reset before an answer (a transport failure). */
   readonly setDown: (down: boolean) => void
+  /** While set, requests are held: never forwarded, never answered. */
+  readonly setHold: (hold: boolean) => void
   /** Every `n`th request is reset before it reaches the CRM server (0: none). */
   readonly setResetEvery: (n: number) => void
   /** While set, requests reach the CRM server but their answers are lost (the connection is reset). */
@@ -25,12 +27,14 @@ export const startProxy = async (target: string, port = 0): Promise<CountingProx
   let down = false
   let loseAnswers = false
   let resetEvery = 0
+  let hold = false
   let requests = 0
   let forwarded = 0
   const server = http.createServer((request, response) => {
     const chunks: Array<Buffer> = []
     request.on("data", (chunk: Buffer) => chunks.push(chunk))
     request.on("end", () => {
+      if (hold) return
       requests++
       if (down || (resetEvery > 0 && requests % resetEvery === 0)) return void request.socket.destroy()
       const body = Buffer.concat(chunks)
@@ -42,7 +46,8 @@ export const startProxy = async (target: string, port = 0): Promise<CountingProx
       }
       const upstream = http.request(
         new URL(request.url ?? "/", target),
-        { method: request.method, headers: request.headers },
+        // A connection of its own for each request: a kept-alive one the server closes meanwhile would lose an answer.
+        { method: request.method, headers: request.headers, agent: false },
         (answer) => {
           forwarded++
           if (loseAnswers) {
@@ -65,6 +70,9 @@ export const startProxy = async (target: string, port = 0): Promise<CountingProx
     forwarded: () => forwarded,
     setDown: (value) => {
       down = value
+    },
+    setHold: (value) => {
+      hold = value
     },
     setResetEvery: (n) => {
       resetEvery = n
