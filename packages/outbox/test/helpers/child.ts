@@ -7,16 +7,18 @@ import { build } from "esbuild"
 const root = fileURLToPath(new URL("../../../../", import.meta.url))
 
 /**
- * The child script bundled once into plain JavaScript (the packages resolved to their sources, as in the tests),
- * so that a real process can be started and killed with SIGKILL.
+ * A script bundled into plain JavaScript (the packages resolved to their sources, as in the tests), so that a real
+ * process can run it: by default the child the tests start and kill with SIGKILL.
  */
-export const bundleChild = async (): Promise<string> => {
+export const bundleChild = async (
+  entry: string = fileURLToPath(new URL("../fixtures/child.ts", import.meta.url)),
+): Promise<string> => {
   // Beside the package's node_modules, where the child finds better-sqlite3 and pg as a user's process would.
   const cache = join(root, "packages/outbox/node_modules/.cache")
   mkdirSync(cache, { recursive: true })
   const outfile = join(mkdtempSync(join(cache, "child-")), "child.mjs")
   await build({
-    entryPoints: [fileURLToPath(new URL("../fixtures/child.ts", import.meta.url))],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: "node",
