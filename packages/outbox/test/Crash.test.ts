@@ -1,10 +1,11 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { type CrmServer, startCrmServer } from "@crmod-cti/testing"
+import type { CrmServer } from "@crmod-cti/testing"
 import * as Effect from "effect/Effect"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { bundleChild, startChild } from "./helpers/child.js"
+import { startServer } from "./helpers/server.js"
 import { type CountingProxy, startProxy } from "./helpers/proxy.js"
 
 let server: CrmServer
@@ -12,7 +13,7 @@ let proxy: CountingProxy
 let script: string
 
 beforeAll(async () => {
-  server = await startCrmServer()
+  server = await startServer()
   proxy = await startProxy(server.url)
   // Some requests fail (a reset connection): their interactions are retried later, and what follows them for the
   // same identity must wait.

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { CtiFault, type Interaction } from "@crmod-cti/core"
 import { type OutboxEvent, OutboxError, openOutbox, type PromiseOutbox } from "@crmod-cti/outbox"
-import { type CrmServer, startCrmServer } from "@crmod-cti/testing"
+import type { CrmServer } from "@crmod-cti/testing"
 import * as Effect from "effect/Effect"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { startServer } from "./helpers/server.js"
 import { type CountingProxy, freePort, startProxy } from "./helpers/proxy.js"
 
 const call = (id: string, channel: Interaction["ChannelType"] = "Inbound Call"): Interaction => ({
@@ -36,7 +37,7 @@ const activity = (id: string) =>
   Effect.runPromise(server.emulator.findActivity("OKP", { InteractionId: id, AgentOfferTime: 1_700_000_000 }))
 
 beforeAll(async () => {
-  server = await startCrmServer()
+  server = await startServer()
 })
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((outbox) => outbox.close()))

@@ -1,9 +1,10 @@
 import { openOutbox } from "@crmod-cti/outbox"
-import { type CrmServer, type PostgresServer, startCrmServer, startPostgres } from "@crmod-cti/testing"
+import { type CrmServer, type PostgresServer, startPostgres } from "@crmod-cti/testing"
 import * as Effect from "effect/Effect"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bundleChild, type Child, startChild } from "./helpers/child.js"
+import { startServer } from "./helpers/server.js"
 import { type CountingProxy, startProxy } from "./helpers/proxy.js"
 
 let postgres: PostgresServer
@@ -12,7 +13,7 @@ let proxy: CountingProxy
 let script: string
 
 beforeAll(async () => {
-  ;[postgres, server, script] = await Promise.all([startPostgres(), startCrmServer(), bundleChild()])
+  ;[postgres, server, script] = await Promise.all([startPostgres(), startServer(), bundleChild()])
   proxy = await startProxy(server.url)
 }, 60_000)
 afterAll(async () => {
