@@ -239,19 +239,27 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
     const cycle = Effect.gen(function* () {
       const claimed = yield* store.claim(owner, ClaimSize, leaseMs)
       if (claimed.length === 0) return false
-      for (const entry of claimed) {
-        inFlight.add(entry.id)
-        if (!entry.reclaimed) continue
-        counters.reclaimed++
-        yield* emit({ type: "reclaimed", operation: entry.operation, interaction: identityOf(entry) })
-      }
-      const inserts = claimed.filter((entry) => entry.operation === "insert")
-      const wrapUps = claimed.filter((entry) => entry.operation === "wrapUp")
-      const [insertOutcomes, wrapUpOutcomes] = yield* Effect.all([send("insert", inserts), send("wrapUp", wrapUps)], {
-        concurrency: 2,
+      for (const entry of claimed) inFlight.add(entry.id)
+      const deliver = Effect.gen(function* () {
+        for (const entry of claimed) {
+          if (!entry.reclaimed) continue
+          counters.reclaimed++
+          yield* emit({ type: "reclaimed", operation: entry.operation, interaction: identityOf(entry) })
+        }
+        const inserts = claimed.filter((entry) => entry.operation === "insert")
+        const wrapUps = claimed.filter((entry) => entry.operation === "wrapUp")
+        const [insertOutcomes, wrapUpOutcomes] = yield* Effect.all([send("insert", inserts), send("wrapUp", wrapUps)], {
+          concurrency: 2,
+        })
+        yield* settle([...inserts, ...wrapUps], [...insertOutcomes, ...wrapUpOutcomes])
       })
-      yield* settle([...inserts, ...wrapUps], [...insertOutcomes, ...wrapUpOutcomes])
-      for (const entry of claimed) inFlight.delete(entry.id)
+      // Whatever happens, these leases are no longer renewed: what was not settled is claimed again when they end.
+      yield* Effect.ensuring(
+        deliver,
+        Effect.sync(() => {
+          for (const entry of claimed) inFlight.delete(entry.id)
+        }),
+      )
       yield* progress.notify
       return true
     })
@@ -261,7 +269,10 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
         const busy =
           paused === undefined
             ? yield* cycle.pipe(
-                Effect.catchAll((error) => Effect.as(Effect.logWarning("The outbox could not deliver", error), false)),
+                // A store that fails (a database restarting) or a defect: logged, and tried again after the poll.
+                Effect.catchAllCause((cause) =>
+                  Effect.as(Effect.logWarning("The outbox could not deliver", cause), false),
+                ),
               )
             : false
         if (!busy && !closing) yield* work.wait(pollIntervalMs)
