@@ -109,4 +109,33 @@ describe("a PostgreSQL store", () => {
     await client.end()
     proxy.setHold(false)
   }, 30_000)
+
+  it("keeps dead letters, stats and retries of its own user apart from other users' entries", async () => {
+    const open = (username: string) =>
+      openOutbox({
+        endpoint: server.endpoint,
+        username,
+        password: "password",
+        store: postgres.url,
+        pollIntervalMs: 10,
+      })
+    const [agent, admin] = await Promise.all([open("OKP/no.cti"), open("OKP/mos.def")])
+    const interaction = (id: string) => ({
+      InteractionId: id,
+      AgentOfferTime: 1_700_000_000,
+      ChannelType: "Inbound Call" as const,
+    })
+    const [refused] = await agent.enqueueInsert([interaction("apart-1")])
+    await expect(refused?.delivered).rejects.toMatchObject({ reason: "AccessDenied" })
+    const [logged] = await admin.enqueueInsert([interaction("apart-2")])
+    await expect(logged?.delivered).resolves.toMatchObject({ Status: "OK" })
+    await Promise.all([agent.drained(), admin.drained()])
+    expect((await agent.stats()).deadLetters).toEqual({ AccessDenied: 1 })
+    expect(await admin.deadLetters()).toEqual([])
+    await Effect.runPromise(server.emulator.setPrivileges("OKP/no.cti", ["Access Call Communications"]))
+    expect(await agent.retryDeadLetters()).toBe(1)
+    await agent.drained()
+    expect(await agent.stats()).toMatchObject({ pending: 0, oldestPendingAgeMs: null, delivered: 1, deadLetters: {} })
+    await Promise.all([agent.close(), admin.close()])
+  })
 })
