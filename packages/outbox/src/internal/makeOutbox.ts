@@ -55,6 +55,8 @@ const faultOf = (record: FaultRecord) => new CtiFault({ ...record, reason: recor
 
 const decodeDeadLetter = Schema.decodeUnknownEither(DeadLetter)
 
+const closeDelivery = (delivery: Delivery) => Effect.tryPromise(async () => delivery.close()).pipe(Effect.ignore)
+
 const closedError = () =>
   new OutboxError({
     reason: "Closed",
@@ -89,7 +91,7 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
       claimant: `${hostname()}:${process.pid}:${crypto.randomUUID()}`,
     }
     const store: OutboxStore = yield* Effect.acquireRelease(openStore(location), (store) => store.close).pipe(
-      Effect.tapError(() => Effect.sync(() => delivery.close())),
+      Effect.tapError(() => closeDelivery(delivery)),
     )
 
     // What this process waits for: the receipts of the entries it stored, by entry id.
@@ -304,7 +306,7 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
         yield* Fiber.interrupt(renewer)
         yield* store.releaseAll(owner).pipe(Effect.ignore)
         for (const id of [...receipts.keys()]) yield* settleReceipt(id, Either.left(closedError()))
-        yield* Effect.sync(() => delivery.close())
+        yield* closeDelivery(delivery)
       }),
     )
 
@@ -359,7 +361,7 @@ export const makeOutbox = (options: OutboxOptions): Effect.Effect<OutboxInternal
         Effect.gen(function* () {
           const previous = delivery
           delivery = makeDelivery({ ...clientOptions, password })
-          previous.close()
+          yield* closeDelivery(previous)
           if (paused !== undefined) {
             paused = undefined
             yield* emit({ type: "resumed" })
