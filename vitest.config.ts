@@ -1,6 +1,7 @@
 import { readdirSync, existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
+import { timeoutScale } from "./packages/testing/src/internal/TimeoutScale.js"
 
 const root = fileURLToPath(new URL(".", import.meta.url))
 
@@ -15,18 +16,27 @@ const workspaces = ["packages", "apps"].flatMap((dir) =>
     : [],
 )
 
+// Budgets catch hangs; no test races them. `CTI_TEST_TIMEOUT_SCALE` multiplies them all (see packages/testing).
+const scale = timeoutScale()
+
 export default defineConfig({
   resolve: { alias },
   test: {
-    projects: workspaces.map(({ dir, name }) => ({
-      extends: true,
-      test: {
-        name,
-        root: `${root}${dir}/${name}`,
-        include: ["test/**/*.test.ts"],
-        benchmark: { include: ["bench/**/*.bench.ts"] },
-      },
-    })),
+    testTimeout: 10_000 * scale,
+    hookTimeout: 30_000 * scale,
+    projects: [
+      ...workspaces.map(({ dir, name }) => ({
+        extends: true,
+        test: {
+          name,
+          root: `${root}${dir}/${name}`,
+          include: ["test/**/*.test.ts"],
+          benchmark: { include: ["bench/**/*.bench.ts"] },
+        },
+      })),
+      // The repository's own scripts (`pnpm lint`'s dependency check).
+      { extends: true, test: { name: "scripts", root: `${root}scripts`, include: ["test/**/*.test.mjs"] } },
+    ],
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**/*.ts", "apps/*/src/**/*.ts"],

@@ -1,5 +1,5 @@
 import * as Schema from "effect/Schema"
-import { EpochSeconds } from "./FieldTypes.js"
+import { EpochSeconds, optional } from "./FieldTypes.js"
 import { RecordType } from "./RecordType.js"
 
 /** `Status` of an inserted interaction, always in English. */
@@ -17,8 +17,6 @@ export const WrapUpStatuses = [
 ] as const
 export const WrapUpStatus = Schema.Literal(...WrapUpStatuses)
 export type WrapUpStatus = typeof WrapUpStatus.Type
-
-const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
 /**
  * One `Activity` of a `CTIActivityInsert` response: the chapter's 16 output parameters, in the order they are

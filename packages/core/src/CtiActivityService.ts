@@ -19,11 +19,6 @@ export interface CtiActivityServiceShape<E = CtiFault> {
   readonly wrapUp: (interactions: ReadonlyArray<WrapUpInteraction>) => Effect.Effect<ReadonlyArray<WrapUpResult>, E>
 }
 
-export class CtiActivityService extends Context.Tag("@crmod-cti/core/CtiActivityService")<
-  CtiActivityService,
-  CtiActivityServiceShape
->() {}
-
 /** A user as CRM On Demand signs them in: `COMPANY/user` (e.g. `OKP/mos.def`), their company and privileges. */
 export const CtiUser = Schema.Struct({
   signInId: Schema.String,

@@ -67,19 +67,37 @@ const fault = (reason: FaultReason, faultCode: FaultCode, message: string, reque
     ...(requestWaitMs === undefined ? {} : { requestWaitMs }),
   })
 
-const caught = "Caught exception while handling request: "
+// The contract's texts (CONTRACT.md §6), each written once here: `Faults` writes them, `recogniseFault` reads them.
+const Texts = {
+  authenticationFailed: "The security token could not be authenticated or authorized.",
+  missingSecurity: "Missing <wsse:Security> in SOAP Header",
+  missingUsernameToken: "Policy requires authentication token",
+  missingUsername: "Missing user name in security token",
+  missingPassword: "Missing password value",
+  tooManyInteractions: "Request contains too many interactions",
+  accessDenied: "Access Denied",
+} as const
+
+/** Oracle's prefix of the faults about a request's elements: the detail follows it. */
+const caught = "Caught exception while handling request:"
+
+// The texts that a value completes (`<prefix> <value>`).
+const Prefixes = {
+  invalidBoolean: `${caught} invalid boolean value:`,
+  missingElement: `${caught} expected element is missing:`,
+  rateLimited: "The maximum rate of requests was exceeded.",
+  requestTooLarge: "Request exceeded the limit of",
+} as const
 
 /** The fault catalogue: the only place the contract's texts are written. */
 export const Faults = {
-  authenticationFailed: () =>
-    fault("AuthenticationFailed", "Client", "The security token could not be authenticated or authorized."),
-  missingSecurity: () => fault("MissingSecurity", "Client", "Missing <wsse:Security> in SOAP Header"),
-  missingUsernameToken: () => fault("MissingUsernameToken", "Client", "Policy requires authentication token"),
-  missingUsername: () => fault("MissingUsername", "Client", "Missing user name in security token"),
-  missingPassword: () => fault("MissingPassword", "Client", "Missing password value"),
-  invalidBoolean: (value: string) => fault("InvalidBoolean", "Client", `${caught}invalid boolean value: ${value}`),
-  missingElement: (element: string) =>
-    fault("MissingElement", "Client", `${caught}expected element is missing: ${element}`),
+  authenticationFailed: () => fault("AuthenticationFailed", "Client", Texts.authenticationFailed),
+  missingSecurity: () => fault("MissingSecurity", "Client", Texts.missingSecurity),
+  missingUsernameToken: () => fault("MissingUsernameToken", "Client", Texts.missingUsernameToken),
+  missingUsername: () => fault("MissingUsername", "Client", Texts.missingUsername),
+  missingPassword: () => fault("MissingPassword", "Client", Texts.missingPassword),
+  invalidBoolean: (value: string) => fault("InvalidBoolean", "Client", `${Prefixes.invalidBoolean} ${value}`),
+  missingElement: (element: string) => fault("MissingElement", "Client", `${Prefixes.missingElement} ${element}`),
   requiredField: (element: string) =>
     fault(
       "RequiredField",
@@ -88,8 +106,8 @@ export const Faults = {
     ),
   invalidValue: (value: string, option: string) =>
     fault("InvalidValue", "Client", `Invalid value, ${value}, is specified for option ${option}`),
-  tooManyInteractions: () => fault("TooManyInteractions", "Client", "Request contains too many interactions"),
-  accessDenied: () => fault("AccessDenied", "Client", "Access Denied"),
+  tooManyInteractions: () => fault("TooManyInteractions", "Client", Texts.tooManyInteractions),
+  accessDenied: () => fault("AccessDenied", "Client", Texts.accessDenied),
   operationsAllotment: (limit: number) =>
     fault(
       "OperationsAllotment",
@@ -97,14 +115,19 @@ export const Faults = {
       `The Web Services Operations Allotment of ${limit} Operations has been reached or there is insufficient capacity remaining to process your request.(SBL-SBL-70172)`,
     ),
   rateLimited: (waitMs: number) =>
-    fault(
-      "RateLimited",
-      "Server",
-      `The maximum rate of requests was exceeded. Please try again in ${waitMs} ms.`,
-      waitMs,
-    ),
+    fault("RateLimited", "Server", `${Prefixes.rateLimited} Please try again in ${waitMs} ms.`, waitMs),
   requestTooLarge: (limitKb: number) =>
-    fault("RequestTooLarge", "Client", `Request exceeded the limit of ${limitKb} KB.`),
+    fault("RequestTooLarge", "Client", `${Prefixes.requestTooLarge} ${limitKb} KB.`),
+  /** An element the request may not have there: `parent`, when given, names where it was found. */
+  unexpectedElement: (element: string, parent?: string) =>
+    fault(
+      "MalformedRequest",
+      "Client",
+      `${caught} unexpected element${parent === undefined ? "" : ` in ${parent}`}: ${element}`,
+    ),
+  /** An element given twice where the request may have it once. */
+  repeatedElement: (element: string) =>
+    fault("MalformedRequest", "Client", `${caught} element occurs more than once: ${element}`),
   /** Not XML, not a SOAP 1.1 envelope, an unknown operation, a DTD: `detail` says which. */
   malformedRequest: (detail: string) => fault("MalformedRequest", "Client", detail),
   serverError: (detail: string) => fault("ServerError", "Server", detail),
@@ -118,22 +141,36 @@ export interface WireFault {
   readonly requestWaitMs?: number | undefined
 }
 
-const recognisers: ReadonlyArray<readonly [RegExp, FaultReason]> = [
-  [/^The security token could not be authenticated or authorized\.$/, "AuthenticationFailed"],
-  [/^Missing <wsse:Security> in SOAP Header$/, "MissingSecurity"],
-  [/^Policy requires authentication token$/, "MissingUsernameToken"],
-  [/^Missing user name in security token$/, "MissingUsername"],
-  [/^Missing password value$/, "MissingPassword"],
-  [/^Caught exception while handling request: invalid boolean value:/, "InvalidBoolean"],
-  [/^Caught exception while handling request: expected element is missing:/, "MissingElement"],
-  [/is a required field\. Please enter a value for the field\./, "RequiredField"],
-  [/^Invalid value, .*, is specified for option /s, "InvalidValue"],
-  [/^Request contains too many interactions$/, "TooManyInteractions"],
-  [/^Access Denied$/, "AccessDenied"],
-  [/Operations Allotment of .* has been reached/, "OperationsAllotment"],
-  [/Concurrent Request Allotment of .* has been reached/, "OperationsAllotment"],
-  [/^The maximum rate of requests was exceeded/, "RateLimited"],
-  [/^Request exceeded the limit of /, "RequestTooLarge"],
+const exactly =
+  (text: string) =>
+  (message: string): boolean =>
+    message === text
+const startingWith =
+  (prefix: string) =>
+  (message: string): boolean =>
+    message.startsWith(prefix)
+const matching =
+  (pattern: RegExp) =>
+  (message: string): boolean =>
+    pattern.test(message)
+
+const recognisers: ReadonlyArray<readonly [(message: string) => boolean, FaultReason]> = [
+  [exactly(Texts.authenticationFailed), "AuthenticationFailed"],
+  [exactly(Texts.missingSecurity), "MissingSecurity"],
+  [exactly(Texts.missingUsernameToken), "MissingUsernameToken"],
+  [exactly(Texts.missingUsername), "MissingUsername"],
+  [exactly(Texts.missingPassword), "MissingPassword"],
+  [startingWith(Prefixes.invalidBoolean), "InvalidBoolean"],
+  [startingWith(Prefixes.missingElement), "MissingElement"],
+  [matching(/is a required field\. Please enter a value for the field\./), "RequiredField"],
+  [matching(/^Invalid value, .*, is specified for option /s), "InvalidValue"],
+  [exactly(Texts.tooManyInteractions), "TooManyInteractions"],
+  [exactly(Texts.accessDenied), "AccessDenied"],
+  [matching(/Operations Allotment of .* has been reached/), "OperationsAllotment"],
+  // CRM On Demand's other allotment, which the emulator does not have, is recognised all the same.
+  [matching(/Concurrent Request Allotment of .* has been reached/), "OperationsAllotment"],
+  [startingWith(Prefixes.rateLimited), "RateLimited"],
+  [startingWith(Prefixes.requestTooLarge), "RequestTooLarge"],
 ]
 
 const reasonOfCode = new Map<string, FaultReason>(
@@ -152,7 +189,7 @@ const waitInMessage = /try again in (\d+) ms/
 export const recogniseFault = (wire: WireFault): CtiFault => {
   const message = wire.message
   const text = trimXmlWhiteSpace(message)
-  const byText = recognisers.find(([pattern]) => pattern.test(text))?.[1]
+  const byText = recognisers.find(([recognises]) => recognises(text))?.[1]
   const byCode = wire.errorCode === undefined ? undefined : reasonOfCode.get(wire.errorCode)
   // SOAP 1.1 fault codes are qualified names, optionally refined with dots (`soap:Client.Authentication`).
   const faultCode: FaultCode = /(^|:)Client(\.|$)/i.test(trimXmlWhiteSpace(wire.faultCode)) ? "Client" : "Server"

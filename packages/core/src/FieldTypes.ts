@@ -13,6 +13,12 @@ export const characterLength = (value: string): number => {
 }
 
 /**
+ * A field that is either absent or has a value, never present as `undefined` (the packages compile with
+ * `exactOptionalPropertyTypes`): the optional fields of every schema of the toolkit.
+ */
+export const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+
+/**
  * A text value as CRM On Demand stores it: no leading or trailing XML white space (pretty-printing adds it; any other
  * space character is part of the value) and only characters that XML 1.0 can carry.
  */

@@ -1,9 +1,7 @@
 import * as Schema from "effect/Schema"
 import { ChannelType } from "./ChannelType.js"
-import { CtiBoolean, CtiString, CtiText, EpochSeconds, StringLimits } from "./FieldTypes.js"
+import { CtiBoolean, CtiString, CtiText, EpochSeconds, StringLimits, optional } from "./FieldTypes.js"
 import { AssociatedRecordType } from "./RecordType.js"
-
-const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
 /**
  * One `Interaction` of a `CTIActivityInsert` request: the chapter's input parameters. The encoded side is the

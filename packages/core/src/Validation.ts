@@ -39,9 +39,7 @@ const makeValidator = <A, I>(
       const text = raw[name]
       if (text === undefined) continue
       if (!known.has(name)) {
-        return Either.left(
-          Faults.malformedRequest(`Caught exception while handling request: unexpected element: ${name}`),
-        )
+        return Either.left(Faults.unexpectedElement(name))
       }
       const value = trimXmlWhiteSpace(text)
       if (value === "" && textElements.has(name) && !(RequiredElements as ReadonlyArray<string>).includes(name))

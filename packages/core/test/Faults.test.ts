@@ -124,6 +124,27 @@ const catalogue: ReadonlyArray<readonly [string, CtiFault, string, CtiFault["fau
     "SBL-EAI-04400",
   ],
   [
+    "an element the request may not have",
+    Faults.unexpectedElement("Colour"),
+    "Caught exception while handling request: unexpected element: Colour",
+    "Client",
+    "SBL-EAI-04400",
+  ],
+  [
+    "an element the request may not have where it is",
+    Faults.unexpectedElement("data:Colour", "Interaction"),
+    "Caught exception while handling request: unexpected element in Interaction: data:Colour",
+    "Client",
+    "SBL-EAI-04400",
+  ],
+  [
+    "an element given twice",
+    Faults.repeatedElement("InteractionId"),
+    "Caught exception while handling request: element occurs more than once: InteractionId",
+    "Client",
+    "SBL-EAI-04400",
+  ],
+  [
     "a failure of the server",
     Faults.serverError("The store is unavailable"),
     "The store is unavailable",

@@ -14,7 +14,7 @@ import {
   validateInsertRequest,
   validateWrapUpRequest,
 } from "@crmod-cti/core"
-import * as Arb from "@crmod-cti/testing"
+import * as Arb from "./arbitraries/index.js"
 
 // The chapter's sample request, first interaction, as element name → text.
 const call: RawInteraction = {

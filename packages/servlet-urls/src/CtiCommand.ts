@@ -1,7 +1,5 @@
 import * as Schema from "effect/Schema"
-import { AssociatedRecordType, ChannelType, CtiString, EpochSeconds, StringLimits } from "@crmod-cti/core"
-
-const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+import { AssociatedRecordType, ChannelType, CtiString, EpochSeconds, StringLimits, optional } from "@crmod-cti/core"
 
 /**
  * The chapter's `ScreenPop` command: load the detail page of a record. `Record Type` is the servlet's LOV (the CTI

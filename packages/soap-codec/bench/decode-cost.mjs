@@ -4,11 +4,11 @@
 // which the checkouts take turns round by round (A B A B …), so that a busy moment of the machine hits both alike. The
 // figure is the least µs per decode over every round of every run: the cost when nothing else interferes.
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs"
-import { createRequire } from "node:module"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
+import { esbuild } from "../../../scripts/lib/esbuild.mjs"
 
 const here = fileURLToPath(new URL(".", import.meta.url))
 const ownRoot = resolve(here, "../../..")
@@ -52,8 +52,6 @@ const measure = async (bundles) => {
 
 // The worktree's own dependencies serve every checkout (a checkout under /tmp has no node_modules).
 const bundleOf = (root, out) => {
-  const require = createRequire(realpathSync(join(ownRoot, "node_modules/tsup/package.json")))
-  const esbuild = require("esbuild")
   const file = join(out, `codec-${Buffer.from(root).toString("hex").slice(-16)}.mjs`)
   esbuild.buildSync({
     entryPoints: [join(root, "packages/soap-codec/src/index.ts")],

@@ -19,7 +19,7 @@ import {
   usernameToken,
   wrapUpInteraction,
   wrapUpResult,
-} from "@crmod-cti/testing"
+} from "../../core/test/arbitraries/index.js"
 import { demoUser, left, right } from "./Helpers.js"
 
 const batch = <A>(item: fc.Arbitrary<A>) => fc.array(item, { minLength: 1, maxLength: 5 })

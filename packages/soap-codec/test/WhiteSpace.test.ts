@@ -2,7 +2,7 @@
 // the value, so that "\u00a0X" and "X" stay two identities.
 import { trimXmlWhiteSpace } from "@crmod-cti/core"
 import { decodeRequest, encodeInsertRequest } from "@crmod-cti/soap-codec"
-import * as Arb from "@crmod-cti/testing"
+import * as Arb from "../../core/test/arbitraries/index.js"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { demoUser, envelope, insertEnvelope, right, securityXml } from "./Helpers.js"

@@ -31,6 +31,3 @@ export type CtiAction = (typeof CtiActions)[number]
 
 /** The `id` of the wrap-up form's Save button (the `endWrapUp` control). */
 export const WrapUpSaveId = "CTIWrapUp_Save"
-
-/** Selects every CTI control of a page. */
-export const CtiControlSelector = `[${CtiAttributes.action}]`

@@ -1,4 +1,4 @@
-import { AssociatedRecordType, CtiString, StringLimits } from "@crmod-cti/core"
+import { AssociatedRecordType, CtiString, StringLimits, optional } from "@crmod-cti/core"
 import * as Schema from "effect/Schema"
 import { type CtiAction, type CtiButtonAction, CtiAttributes } from "./CtiAttributes.js"
 
@@ -6,7 +6,7 @@ const attribute = <S extends Schema.Schema.All>(schema: S, name: string) =>
   Schema.propertySignature(schema).pipe(Schema.fromKey(name))
 
 const optionalAttribute = <S extends Schema.Schema.All>(schema: S, name: string) =>
-  Schema.optionalWith(schema, { exact: true }).pipe(Schema.fromKey(name))
+  optional(schema).pipe(Schema.fromKey(name))
 
 /** The number a Click-to-Dial link dials: digits only; it becomes the outbound call's `Destination`. */
 export const PhoneDigits = Schema.String.pipe(

@@ -4,9 +4,9 @@ import { fileURLToPath } from "node:url"
 import type { Browser, Frame, Locator, Page } from "playwright-core"
 import { chromium } from "playwright-core"
 import { Effect, Option } from "effect"
-import { build } from "vite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startPlayground } from "../../src/server/startPlayground.js"
+import { buildSoftphoneOnce } from "./softphoneBuild.js"
 
 /**
  * The playground as a person uses it, in headless Chromium (Debian's, driven by playwright-core): the softphone
@@ -83,8 +83,8 @@ beforeAll(async () => {
     )
   }
   await mkdir(artifacts, { recursive: true })
-  // The page loads the softphone from the Vite build, so build it from the current sources first.
-  await build({ configFile: fileURLToPath(new URL("vite.config.ts", appRoot)), logLevel: "warn" })
+  // The page loads the softphone from the Vite build: built from the current sources, unless it already was.
+  await buildSoftphoneOnce()
   // An empty environment: the defaults a fresh `start` has (demo password, limiters on), on a free port.
   playground = await startPlayground({ port: 0, env: {} })
   browser = await chromium.launch({ executablePath: ChromiumPath, args: ChromiumArgs })

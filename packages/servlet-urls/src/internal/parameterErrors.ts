@@ -1,5 +1,5 @@
-import { AssociatedRecordTypes, ChannelTypes } from "@crmod-cti/core"
-import * as ParseResult from "effect/ParseResult"
+import { AssociatedRecordTypes, ChannelTypes, fieldIssueOf } from "@crmod-cti/core"
+import type * as ParseResult from "effect/ParseResult"
 import { CtiCommandNames, type ServletParameterName, ServletParameters } from "../CtiCommand.js"
 import { ServletParameterError } from "../ServletParameterError.js"
 import type { Field } from "./commandSpecs.js"
@@ -20,7 +20,7 @@ export const missingParameter = (
   })
 }
 
-export const invalidParameter = (parameter: ServletParameterName, value: string, why: string): ServletParameterError =>
+const invalidParameter = (parameter: ServletParameterName, value: string, why: string): ServletParameterError =>
   new ServletParameterError({
     reason: "Invalid",
     parameter,
@@ -47,7 +47,6 @@ export const unknownCommand = (value: string): ServletParameterError =>
     message: `Unknown value "${value}" for parameter "Command": expected one of ${CtiCommandNames.join(", ")}`,
   })
 
-// Effect's formatter spells a literal union out member by member; the LOV in one line reads better on a page.
 const lovs: { readonly [F in Field]?: ReadonlyArray<string> } = {
   recordType: AssociatedRecordTypes,
   channelType: ChannelTypes,
@@ -63,14 +62,9 @@ export const parameterErrorOf = (
   values: Readonly<Record<string, unknown>>,
   sent: Readonly<Record<string, string>> = {},
 ): ServletParameterError => {
-  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
-  const field = String(issue?.path[0] ?? "command") as Field
-  const parameter = ServletParameters[field] ?? ServletParameters.command
-  const value = values[field]
-  if (value === undefined) {
-    return missingParameter(parameter, sent[field], issue?._tag === "Missing" ? undefined : issue?.message)
-  }
-  const lov = lovs[field]
-  const why = issue?._tag === "Type" && lov !== undefined ? `expected one of ${lov.join(", ")}` : issue?.message
-  return invalidParameter(parameter, String(value), why ?? "invalid")
+  const issue = fieldIssueOf(error, values, { fallback: "command", sent, lovs })
+  const parameter = ServletParameters[issue.field as Field] ?? ServletParameters.command
+  return issue._tag === "Missing"
+    ? missingParameter(parameter, issue.sent, issue.why)
+    : invalidParameter(parameter, issue.value, issue.why)
 }

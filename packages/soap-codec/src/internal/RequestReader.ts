@@ -4,14 +4,10 @@ import { CtiDataNamespace } from "../Namespaces.js"
 import { bounded, MaxQuotedName } from "./Bounded.js"
 import { isElement, qualifiedName, type XmlElement } from "./XmlTree.js"
 
-// The prefix of the framework's own faults about the content of a request, as the contract's table words them.
-const caught = "Caught exception while handling request: "
-
 const unexpected = (element: XmlElement, inside: XmlElement): CtiFault =>
-  Faults.malformedRequest(`${caught}unexpected element in ${bounded(inside.localName)}: ${qualifiedName(element)}`)
+  Faults.unexpectedElement(qualifiedName(element), bounded(inside.localName))
 
-const repeated = (element: XmlElement): CtiFault =>
-  Faults.malformedRequest(`${caught}element occurs more than once: ${bounded(element.localName)}`)
+const repeated = (element: XmlElement): CtiFault => Faults.repeatedElement(bounded(element.localName))
 
 /**
  * One `Interaction` as element name → text, for the core's validators. The record has no prototype, so element

@@ -1,6 +1,7 @@
 import * as http from "node:http"
 import type { Socket } from "node:net"
 import { decodeInsertResponse, encodeInsertRequest } from "@crmod-cti/soap-codec"
+import { scaled } from "@crmod-cti/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type DemoService, mosDef, startDemoService } from "./helpers/demoService.js"
 import { settledHeapUsed } from "./helpers/gc.js"
@@ -10,14 +11,14 @@ import { soakPlan, type SoakRequest } from "./helpers/soakPlan.js"
 import { type Outcome, type SoakTally, tallySoak } from "./helpers/soakTally.js"
 
 const Connections = 32
-const Requests = 3_000
+const Requests = 1_000
 
 const send = (endpoint: string, agent: http.Agent) => (request: SoakRequest) =>
   post(endpoint, request.body, { agent, chunked: request.chunked }).catch(
     (error: unknown): Outcome => (error instanceof Error ? error : new Error(String(error))),
   )
 
-describe("Soak: 3 000 mixed requests from 32 keep-alive connections against the Node server", () => {
+describe("Soak: 1 000 mixed requests from 32 keep-alive connections against the Node server", () => {
   let service: DemoService
   const agent = new http.Agent({ keepAlive: true, maxSockets: Connections })
   const plan = soakPlan({ requests: Requests, seed: 20_240_601, prefix: "soak" })
@@ -36,13 +37,13 @@ describe("Soak: 3 000 mixed requests from 32 keep-alive connections against the 
       })
     })
     // Warm-up (JIT, password cache, sockets, parser), so that the baseline holds what a running server holds.
-    const warmUp = soakPlan({ requests: 300, seed: 7, prefix: "warm" })
+    const warmUp = soakPlan({ requests: 100, seed: 7, prefix: "warm" })
     await inPool(warmUp, Connections, send(service.endpoint, agent))
     heapBefore = settledHeapUsed()
     const outcomes = await inPool(plan, Connections, send(service.endpoint, agent))
     heapAfter = settledHeapUsed()
     tally = tallySoak(plan, outcomes)
-  }, 20_000)
+  }, scaled(60_000)) // a budget against a hang, not a speed test: the answers are counted below, never timed
 
   afterAll(async () => {
     agent.destroy()
@@ -76,7 +77,7 @@ describe("Soak: 3 000 mixed requests from 32 keep-alive connections against the 
 
   describe("CONTRACT.md §4: exactly one OK per identity, ever", () => {
     it("the number of OKs equals the number of distinct identities inserted, one each", () => {
-      expect(tally.inserted.size).toBeGreaterThan(1_000)
+      expect(tally.inserted.size).toBeGreaterThan(Requests / 3)
       expect(tally.oks).toBe(tally.inserted.size)
       const notOnce = [...tally.inserted.keys()].filter((key) => tally.oksByIdentity.get(key) !== 1)
       expect(notOnce).toEqual([])
@@ -94,7 +95,7 @@ describe("Soak: 3 000 mixed requests from 32 keep-alive connections against the 
     })
 
     it("a refused request created nothing", async () => {
-      expect(tally.refused.length).toBeGreaterThan(100)
+      expect(tally.refused.length).toBeGreaterThan(Requests / 10)
       const created = []
       for (const identity of tally.refused) {
         if ((await service.lookup(identity))._tag !== "NotFound") created.push(identity)
@@ -104,7 +105,7 @@ describe("Soak: 3 000 mixed requests from 32 keep-alive connections against the 
   })
 
   it("CONTRACT.md §5: each activity was wrapped up at most once, and exactly those answered OK are wrapped up", async () => {
-    expect(tally.wrapUpOksByIdentity.size).toBeGreaterThan(100)
+    expect(tally.wrapUpOksByIdentity.size).toBeGreaterThan(Requests / 10)
     const wrong: Array<string> = []
     for (const [key, identity] of tally.inserted) {
       const found = await service.lookup(identity)

@@ -1,5 +1,5 @@
-import { AssociatedRecordTypes } from "@crmod-cti/core"
-import * as ParseResult from "effect/ParseResult"
+import { AssociatedRecordTypes, fieldIssueOf } from "@crmod-cti/core"
+import type * as ParseResult from "effect/ParseResult"
 import { CtiActions, CtiAttributes } from "../CtiAttributes.js"
 import { CtiControlError } from "../CtiControlError.js"
 
@@ -41,6 +41,8 @@ export const invalidAttributeName = (name: string): CtiControlError =>
 // Decoding reports attribute names, encoding the event's field names: both lead to the attribute.
 const attributeOf = (key: string): string => (CtiAttributes as Readonly<Record<string, string>>)[key] ?? key
 
+const lovs = { [CtiAttributes.recordType]: AssociatedRecordTypes, recordType: AssociatedRecordTypes }
+
 /**
  * The first issue of decoding attributes (or encoding an event into them) as the error of its attribute.
  * `values` holds what was checked, by attribute name or field; `found` what the element had, when that differs
@@ -51,17 +53,9 @@ export const attributeErrorOf = (
   values: Readonly<Record<string, unknown>>,
   found: Readonly<Record<string, string>> = {},
 ): CtiControlError => {
-  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
-  const key = String(issue?.path[0] ?? CtiAttributes.action)
-  const attribute = attributeOf(key)
-  const value = values[key] ?? values[attribute]
-  if (value === undefined) {
-    return missingAttribute(attribute, found[attribute], issue?._tag === "Missing" ? undefined : issue?.message)
-  }
-  // Effect's formatter spells a literal union out member by member; the LOV in one line reads better.
-  const why =
-    attribute === CtiAttributes.recordType && issue?._tag === "Type"
-      ? `expected one of ${AssociatedRecordTypes.join(", ")}`
-      : issue?.message
-  return invalidAttribute(attribute, String(value), why ?? "invalid")
+  const issue = fieldIssueOf(error, values, { fallback: CtiAttributes.action, sent: found, lovs })
+  const attribute = attributeOf(issue.field)
+  return issue._tag === "Missing"
+    ? missingAttribute(attribute, issue.sent, issue.why)
+    : invalidAttribute(attribute, issue.value, issue.why)
 }

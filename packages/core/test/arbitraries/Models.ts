@@ -15,7 +15,7 @@ import * as fc from "fast-check"
 import { anyText, ctiString, ctiText } from "./Text.js"
 
 /** Epoch seconds: the edges (zero, the largest safe integer), the chapter's sample, and any other. */
-export const epochSeconds: fc.Arbitrary<number> = fc.oneof(
+const epochSeconds: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, 1287786900, Number.MAX_SAFE_INTEGER),
   fc.maxSafeNat(),
 )
