@@ -109,6 +109,24 @@ describe("POST /Services/Integration", () => {
     expect(await faultOf(response)).toEqual(Either.right(Faults.requestTooLarge(8)))
   })
 
+  it("a body with a declared length is read with arrayBuffer() alone, never through request.body", async () => {
+    // What @hono/node-server's lightweight Request needs to read the bytes straight from the connection, with no web
+    // stream built over it.
+    const request = soapPost(insertBody("UNSTREAMED"), { "content-length": "1" })
+    const read: Array<string | symbol> = []
+    const watched = new Proxy(request, {
+      get(target, key) {
+        read.push(key)
+        const value: unknown = Reflect.get(target, key, target)
+        return typeof value === "function" ? value.bind(target) : value
+      },
+    })
+    const response = await app().fetch(watched)
+    expect(Either.getOrThrow(decodeInsertResponse(await response.text())).map((r) => r.Status)).toEqual(["OK"])
+    expect(read).toContain("arrayBuffer")
+    expect(read).not.toContain("body")
+  })
+
   it("a defect is a generic Server fault, handed to onDefect, with no stack trace", async () => {
     const defects: Array<unknown> = []
     const response = await app({
