@@ -1,12 +1,12 @@
 import * as http from "node:http"
 import * as net from "node:net"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { makeCtiRequestHandler } from "@crmod-cti/soap-http"
-import { ctiRequestListener, listen, startServer } from "@crmod-cti/transport-node"
+import { makeCtiApp, NodeServerLimits, serve, serveListener } from "@crmod-cti/emulator-http"
+import { callFields, faultCode, faultString } from "@crmod-cti/testing"
+import { getRequestListener } from "@hono/node-server"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { callFields, faultCode, faultString } from "@crmod-cti/testing"
-import { insertBody, post, statusesOf } from "./helpers/http.js"
+import { insertBody, post, serveApp, statusesOf } from "./helpers/http.js"
 
 const emulator = () => Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
 
@@ -26,20 +26,16 @@ const raw = (url: string, bytes: string, endAfterWrite = false): Promise<string>
     })
   })
 
-describe("ctiRequestListener", () => {
-  it("serves the service beside the host's own pages", async () => {
-    const listener = ctiRequestListener({ authenticator: await emulator() }, (_req, res) => {
-      res.writeHead(200, { "content-type": "text/html" }).end("<h1>CRM On Demand</h1>")
+describe("serveListener: any node:http listener, the app mounted in it", () => {
+  it("serves the app beside the host's own pages", async () => {
+    const app = makeCtiApp({ authenticator: await emulator(), maxRequestKb: 1 })
+    const service = getRequestListener((request) => app.fetch(request))
+    const server = await serveListener((req, res) => {
+      if (req.url?.startsWith("/Services/")) void service(req, res)
+      else res.writeHead(200, { "content-type": "text/html" }).end("<h1>CRM On Demand</h1>")
     })
-    const server = await startServer(http.createServer(listener))
     expect(await (await fetch(`${server.url}/OnDemand/user/Communications`)).text()).toBe("<h1>CRM On Demand</h1>")
     expect(statusesOf((await post(`${server.url}/Services/Integration`, insertBody())).body)).toEqual(["OK"])
-    await server.close()
-  })
-
-  it("takes a handler made beforehand", async () => {
-    const handler = makeCtiRequestHandler({ authenticator: await emulator(), maxRequestKb: 1 })
-    const server = await startServer(http.createServer(ctiRequestListener(handler)))
     const answer = await post(
       `${server.url}/Services/Integration`,
       insertBody(`${callFields("big")}<data:Queue>${"q".repeat(1024)}</data:Queue>`),
@@ -47,11 +43,23 @@ describe("ctiRequestListener", () => {
     expect(faultString(answer.body)).toBe("Request exceeded the limit of 1 KB.")
     await server.close()
   })
+
+  it("holds its ground (CONTRACT.md §9): header and request timeouts that Node checks in time, 1 000 connections", async () => {
+    const { server, close } = await serveListener((_req, res) => res.end())
+    expect(server.headersTimeout).toBe(10_000)
+    expect(server.requestTimeout).toBe(30_000)
+    expect(server.maxConnections).toBe(1_000)
+    expect(server.keepAliveTimeout).toBe(NodeServerLimits.keepAliveTimeout)
+    // Node enforces the two timeouts only when it checks, every connectionsCheckingInterval: 10 s + 2 s, 30 s + 2 s.
+    expect(NodeServerLimits.headersTimeout + NodeServerLimits.connectionsCheckingInterval).toBeLessThanOrEqual(15_000)
+    expect(NodeServerLimits.requestTimeout + NodeServerLimits.connectionsCheckingInterval).toBeLessThanOrEqual(35_000)
+    await close()
+  })
 })
 
-describe("listen", () => {
+describe("serve: the app on @hono/node-server", () => {
   it("the WSDL's soap:address is the host the client asked for", async () => {
-    const server = await listen({ authenticator: await emulator() })
+    const server = await serve(makeCtiApp({ authenticator: await emulator() }))
     const wsdl = await new Promise<string>((resolve) => {
       http.get(
         `${server.url}/Services/Integration/CTIActivity?wsdl`,
@@ -73,7 +81,7 @@ describe("listen", () => {
   })
 
   it("a Content-Length over the limit is answered at once and the connection closed", async () => {
-    const server = await listen({ authenticator: await emulator() })
+    const server = await serveApp({ authenticator: await emulator() })
     const answer = await raw(
       server.url,
       "POST /Services/Integration HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 5000000\r\n\r\n",
@@ -86,7 +94,7 @@ describe("listen", () => {
 
   it("a client that goes away halfway through its body is no defect, and the server keeps serving", async () => {
     const defects: Array<unknown> = []
-    const server = await listen({ authenticator: await emulator(), onDefect: (defect) => defects.push(defect) })
+    const server = await serveApp({ authenticator: await emulator(), onDefect: (defect) => defects.push(defect) })
     await raw(
       server.url,
       "POST /Services/Integration HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n\r\n<soapenv:Env",
@@ -99,7 +107,7 @@ describe("listen", () => {
 
   it("a defect of the service is a generic Server fault, reported to onDefect, with no stack trace", async () => {
     const defects: Array<unknown> = []
-    const server = await listen({
+    const server = await serveApp({
       authenticator: { authenticate: () => Effect.die(new Error("the store is on fire")) },
       onDefect: (defect) => defects.push(defect),
     })

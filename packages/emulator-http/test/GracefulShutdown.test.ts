@@ -2,10 +2,10 @@ import * as http from "node:http"
 import type { Socket } from "node:net"
 import type { CtiAuthenticator } from "@crmod-cti/core"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { listen, type ListenOptions } from "@crmod-cti/transport-node"
+import { makeCtiApp, type ServeOptions, serve } from "@crmod-cti/emulator-http"
+import { callFields } from "@crmod-cti/testing"
 import { Deferred, Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { callFields } from "@crmod-cti/testing"
 import { insertBody, post, statusesOf } from "./helpers/http.js"
 
 /** An authenticator that, while `hold` is on, keeps each request waiting until it is released. */
@@ -33,15 +33,15 @@ const holding = async () => {
   }
 }
 
-const start = async (options: ListenOptions = {}) => {
+const start = async (options: ServeOptions = {}) => {
   const gate = await holding()
-  const server = await listen({ authenticator: gate.authenticator }, options)
+  const server = await serve(makeCtiApp({ authenticator: gate.authenticator }), options)
   const sockets: Array<Socket> = []
   server.server.on("connection", (socket: Socket) => sockets.push(socket))
   return { ...gate, server, sockets, endpoint: `${server.url}/Services/Integration` }
 }
 
-describe("listen's close is graceful", () => {
+describe("serve's close is graceful", () => {
   it("in-flight requests finish, new connections are refused, idle keep-alive connections close at once", async () => {
     const { server, sockets, endpoint, holdFromNowOn, entered, release } = await start()
     const agent = new http.Agent({ keepAlive: true })

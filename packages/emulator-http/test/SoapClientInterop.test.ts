@@ -1,6 +1,6 @@
 import { Faults } from "@crmod-cti/core"
 import { DemoIds, DemoPassword, DemoUsers, makeDemoEmulator } from "@crmod-cti/emulator"
-import { listen, type NodeCtiServer } from "@crmod-cti/transport-node"
+import { makeCtiApp, type RunningServer, serve } from "@crmod-cti/emulator-http"
 import { Effect } from "effect"
 import * as soap from "soap"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -24,13 +24,13 @@ const security = (username: string, password: string) =>
   new soap.WSSecurity(username, password, { hasTimeStamp: true, hasNonce: true, passwordType: "PasswordText" })
 
 describe("The soap package, a SOAP stack we did not write, uses our server", () => {
-  let server: NodeCtiServer
+  let server: RunningServer
   let client: soap.Client
   let wsdlUrl: string
 
   beforeAll(async () => {
     const emulator = await Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
-    server = await listen({ authenticator: emulator })
+    server = await serve(makeCtiApp({ authenticator: emulator }))
     wsdlUrl = `${server.url}/Services/Integration/CTIActivity?wsdl`
     client = await soap.createClientAsync(wsdlUrl, {
       wsdl_headers: { Authorization: basic(DemoUsers.mosDef, DemoPassword) },
