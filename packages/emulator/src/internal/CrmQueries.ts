@@ -4,6 +4,7 @@ import {
   type CtiUser,
   mayAccessAll,
   requiredPrivilege,
+  ScreenPopPriority,
 } from "@crmod-cti/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -60,6 +61,11 @@ export interface CrmQueries {
     user: SignedInUser,
     item: CrmRecord | Activity,
   ) => Effect.Effect<ReadonlyArray<CrmRecord>, CrmQueryError>
+  /**
+   * What an activity is about, for lists: its associated record first in the chapter's screen-pop order (Service
+   * Request, Campaign, Contact, Lead, Account), or none.
+   */
+  readonly regarding: (user: SignedInUser, activity: Activity) => Effect.Effect<Option.Option<CrmRecord>, CrmQueryError>
   /** A page of the activities associated with a record of the user's company. */
   readonly activitiesOfRecord: (
     user: SignedInUser,
@@ -154,6 +160,18 @@ export const makeCrmQueries = (store: EmulatorStoreShape): CrmQueries => {
             Option.toArray(Either.getRight(companyRecord(u, type, id))),
           ),
         ),
+      ),
+
+    regarding: (user, activity) =>
+      Effect.suspend(() =>
+        Either.map(signedIn(user), (u) => {
+          const references = referencesOfActivity(activity)
+          for (const type of ScreenPopPriority) {
+            const reference = references.find(([, , of]) => of === type)
+            if (reference !== undefined) return Either.getRight(companyRecord(u, type, reference[1]))
+          }
+          return Option.none()
+        }),
       ),
 
     activitiesOfRecord: (user, type, id, page) =>
