@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, TestClock } from "effect"
+import { Effect, Option, TestClock } from "effect"
 import { DemoIds, DemoUsers, DemoValues } from "@crmod-cti/emulator"
 import { demoEmulator, emulatorOf, interaction, tenantOf, wrapUp } from "./fixtures.js"
 
@@ -41,6 +41,10 @@ describe("the CRM pages' queries are scoped to the signed-in user's company", ()
         .insert([interaction("1", "Inbound Call", { Origin: DemoValues.janeDoeWorkPhone })])
       const activity = yield* emulator.queries.activity(mosDef, call!.ActivityId!)
       expect(idsOf(yield* emulator.queries.linkedRecords(mosDef, activity))).toEqual([DemoIds.acme, DemoIds.janeDoe])
+      // What it is about, in the screen-pop order: the contact before the account.
+      expect(Option.getOrThrow(yield* emulator.queries.regarding(mosDef, activity)).id).toBe(DemoIds.janeDoe)
+      const sample = yield* emulator.queries.activity(mosDef, DemoIds.sampleCall)
+      expect(Option.isNone(yield* emulator.queries.regarding(mosDef, sample))).toBe(true)
     }),
   )
 

@@ -114,6 +114,29 @@ describe("sign-in lockout (CONTRACT.md §9, Oracle's company sign-in policy)", (
     }),
   )
 
+  it.effect("a burst of concurrent first sign-ins with the right password is one check, and no lockout", () =>
+    Effect.gen(function* () {
+      let checks = 0
+      const yielding: PasswordHasher = {
+        hash: noLimits.passwordHasher.hash,
+        verify: (password, hash) =>
+          Effect.zipRight(
+            Effect.sync(() => checks++),
+            Effect.zipRight(Effect.yieldNow(), noLimits.passwordHasher.verify(password, hash)),
+          ),
+      }
+      const emulator = yield* demoEmulator({ passwordHasher: yielding })
+      const outcomes = yield* Effect.forEach(
+        Array.from({ length: 32 }, () => right),
+        (token) => Effect.either(emulator.authenticate(token)),
+        { concurrency: "unbounded" },
+      )
+      expect(outcomes.filter(Either.isRight)).toHaveLength(32)
+      expect(checks).toBe(1)
+      expect((yield* emulator.administration.signInState(DemoUsers.callAgent)).failures).toBe(0)
+    }),
+  )
+
   it.effect("3 attempts and until unlocked: only the administrator's unlock lets the user in again", () =>
     Effect.gen(function* () {
       const emulator = yield* demoEmulator({ lockout: { attempts: 3, minutes: "until unlocked" } })

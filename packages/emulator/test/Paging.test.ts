@@ -54,15 +54,22 @@ const counting = (store: EmulatorStoreShape) => {
   return { spy, rowsRead: () => rows, reset }
 }
 
-/** The demo emulator over a counting store holding Fred Hong's calls; the count starts after filling it. */
-const withFredsCalls = Effect.gen(function* () {
-  const store = yield* makeInMemoryStore()
-  const { spy, rowsRead, reset } = counting(store)
-  const emulator = yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, spy))
-  fredsCalls(store)
-  reset()
-  return { emulator, rowsRead }
-})
+/**
+ * The demo emulator over a counting store holding Fred Hong's calls, filled once for the tests that only read it;
+ * each use starts the count afresh.
+ */
+const filledOnce = Effect.runSync(
+  Effect.cached(
+    Effect.gen(function* () {
+      const store = yield* makeInMemoryStore()
+      const { spy, rowsRead, reset } = counting(store)
+      const emulator = yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, spy))
+      fredsCalls(store)
+      return { emulator, rowsRead, reset }
+    }),
+  ),
+)
+const withFredsCalls = Effect.tap(filledOnce, ({ reset }) => reset())
 
 const numbers = (page: Page<Activity>) =>
   page.rows.map((activity) => Number(activity.interaction.InteractionId.slice(1)))

@@ -3,7 +3,7 @@ import { Chunk, Effect, Fiber, Option, Stream, TestClock } from "effect"
 import { DemoCompany, DemoIds, DemoUsers, DemoValues } from "@crmod-cti/emulator"
 import { demoEmulator, interaction, wrapUp } from "./fixtures.js"
 
-describe("the Communications tab: the agent's current interactions, then completed ones", () => {
+describe("the deprecated communications: the agent's current interactions, then completed ones (first page)", () => {
   it.effect("lists each subtab's activities of the agent, newest first, the Call subtab with callbacks", () =>
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()
@@ -44,7 +44,7 @@ describe("the Communications tab: the agent's current interactions, then complet
   )
 })
 
-describe("records and activities for the detail pages", () => {
+describe("the deprecated record, activity, findActivity and users (unscoped; see CrmQueries.test.ts)", () => {
   it.effect("a record with its related activities, newest first", () =>
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()

@@ -4,9 +4,11 @@ import {
   type CtiUser,
   mayAccessAll,
   requiredPrivilege,
+  ScreenPopPriority,
 } from "@crmod-cti/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import { CrmQueryError, forbidden, notFound } from "./CrmQueryError.js"
 import type { EmulatorStoreShape, StoredUser } from "./EmulatorStore.js"
 import { isPosition, type Page, type PageRequest, PageSize, pageOf } from "./Paging.js"
@@ -59,6 +61,11 @@ export interface CrmQueries {
     user: SignedInUser,
     item: CrmRecord | Activity,
   ) => Effect.Effect<ReadonlyArray<CrmRecord>, CrmQueryError>
+  /**
+   * What an activity is about, for lists: its associated record first in the chapter's screen-pop order (Service
+   * Request, Campaign, Contact, Lead, Account), or none.
+   */
+  readonly regarding: (user: SignedInUser, activity: Activity) => Effect.Effect<Option.Option<CrmRecord>, CrmQueryError>
   /** A page of the activities associated with a record of the user's company. */
   readonly activitiesOfRecord: (
     user: SignedInUser,
@@ -107,18 +114,16 @@ export const makeScope = (store: EmulatorStoreShape) => {
       ? Either.left(forbidden(`No user ${user.signInId} is signed in.`))
       : Either.right(stored)
   }
-  const mayAccess = (user: StoredUser, activity: Pick<Activity, "subtype">) =>
-    mayAccessAll(user.privileges, [activity.subtype])
   const companyActivity = (user: StoredUser, id: string): Either.Either<Activity, CrmQueryError> => {
     const activity = store.activity(id)
     if (activity === undefined || activity.company !== user.company) {
       return Either.left(notFound(`There is no activity with the Record Id ${id}.`))
     }
-    return mayAccess(user, activity)
+    return mayAccessAll(user.privileges, [activity.subtype])
       ? Either.right(activity)
       : Either.left(forbidden(`Your role has no ${requiredPrivilege(activity.subtype)} privilege.`))
   }
-  return { signedIn, mayAccess, companyActivity }
+  return { signedIn, companyActivity }
 }
 
 const positionOf = (page: PageRequest | undefined): Either.Either<number | undefined, CrmQueryError> =>
@@ -152,12 +157,21 @@ export const makeCrmQueries = (store: EmulatorStoreShape): CrmQueries => {
       Effect.suspend(() =>
         Either.map(signedIn(user), (u) =>
           ("recordType" in item ? referencesOfRecord(item) : referencesOfActivity(item)).flatMap(([, id, type]) =>
-            Either.getOrElse(
-              Either.map(companyRecord(u, type, id), (record) => [record]),
-              () => [],
-            ),
+            Option.toArray(Either.getRight(companyRecord(u, type, id))),
           ),
         ),
+      ),
+
+    regarding: (user, activity) =>
+      Effect.suspend(() =>
+        Either.map(signedIn(user), (u) => {
+          const references = referencesOfActivity(activity)
+          for (const type of ScreenPopPriority) {
+            const reference = references.find(([, , of]) => of === type)
+            if (reference !== undefined) return Either.getRight(companyRecord(u, type, reference[1]))
+          }
+          return Option.none()
+        }),
       ),
 
     activitiesOfRecord: (user, type, id, page) =>

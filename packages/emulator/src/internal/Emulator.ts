@@ -53,12 +53,18 @@ export const makeEmulator = (
       onNone: makeInMemoryStore,
       onSome: Effect.succeed,
     })
-    for (const tenant of settings.tenants) yield* seedTenant(store, tenant, settings)
+    const lockout = settings.lockout === undefined ? undefined : makeSignInLockout(settings.lockout)
+    // The sign-in's decoy hash is made while the seeds' passwords are hashed: with scrypt, each takes a while.
+    const [signIn] = yield* Effect.all(
+      [
+        makeSignIn(store, settings.passwordHasher, lockout),
+        Effect.forEach(settings.tenants, (tenant) => seedTenant(store, tenant, settings), { discard: true }),
+      ],
+      { concurrency: "unbounded" },
+    )
 
     const { feed, publish } = yield* makeChangeFeed()
     const serviceFor = makeCtiService(store, settings, yield* IdGenerator, publish)
-    const lockout = settings.lockout === undefined ? undefined : makeSignInLockout(settings.lockout)
-    const signIn = yield* makeSignIn(store, settings.passwordHasher, lockout)
     const queries = makeCrmQueries(store)
     const wrapUpPage = makeWrapUpPage(store, publish)
     const administration = makeAdministration(store, lockout, publish)

@@ -29,19 +29,30 @@ export interface InMemoryStore extends EmulatorStoreShape {
 const key = (...parts: ReadonlyArray<string>) => parts.join("\u0000")
 const associationFields = Object.values(AssociationFields)
 
-/** The values of a map under the ids, skipping ids it does not have. */
-const valuesOf = <A>(map: ReadonlyMap<string, A>, ids: ReadonlyArray<string>): Array<A> => {
+/** What is stored under the ids, skipping ids it does not have. */
+const valuesOf = <A>(get: (id: string) => A | undefined, ids: ReadonlyArray<string>): Array<A> => {
   const values: Array<A> = []
   for (const id of ids) {
-    const value = map.get(id)
+    const value = get(id)
     if (value !== undefined) values.push(value)
   }
   return values
 }
 
-/** The values of a map under positioned ids (every id is there: the indexes hold only stored ids). */
-const positioned = <A>(map: ReadonlyMap<string, A>, ids: ReadonlyArray<Positioned<string>>): Array<Positioned<A>> =>
-  ids.map(({ position, value }) => ({ position, value: map.get(value)! }))
+/** What is stored under positioned ids (every id is there: the indexes hold only stored ids). */
+const positioned = <A>(get: (id: string) => A | undefined, ids: ReadonlyArray<Positioned<string>>) =>
+  ids.map(({ position, value }): Positioned<A> => ({ position, value: get(value)! }))
+
+/**
+ * Whether `next` may replace `stored`: identity, owner and associations are what the indexes hold, so they stay,
+ * and a wrapped-up activity stays wrapped up.
+ */
+const mayReplace = (stored: Activity, next: Activity) =>
+  (stored.wrappedUpAt === undefined || next.wrappedUpAt !== undefined) &&
+  stored.company === next.company &&
+  stored.owner === next.owner &&
+  identityKey(stored.interaction) === identityKey(next.interaction) &&
+  associationFields.every((field) => stored[field] === next[field])
 
 /**
  * The in-memory store: plain maps and indexes, every operation O(1) but for list results, and pages a binary
@@ -52,14 +63,15 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
     const users = new Map<string, StoredUser>()
     const usersByCompany = new Multimap()
     const records = new Map<string, CrmRecord>()
+    const recordOf = (id: string) => records.get(id)
     const byPhone = new Multimap()
     const byEmail = new Multimap()
     const bySrNumber = new Multimap()
     const bySourceCode = new Multimap()
-    const activities = new Map<string, Activity>()
+    /** Each activity with where it was written, to find it in its owner's current list when it is wrapped up. */
+    const activities = new Map<string, { readonly activity: Activity; readonly position: number }>()
+    const activityOf = (id: string) => activities.get(id)?.activity
     const byIdentity = new Multimap()
-    /** Where each activity was written, to find it in its owner's current list when it is wrapped up. */
-    const createdPositions = new Map<string, number>()
     const byType = new PositionIndex()
     const byOwner = new PositionIndex()
     const byRecord = new PositionIndex()
@@ -90,10 +102,9 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
     }
 
     const indexActivity = (activity: Activity) => {
-      activities.set(activity.id, activity)
       byIdentity.add(key(activity.company, identityKey(activity.interaction)), activity.id)
       const position = ++lastPosition
-      createdPositions.set(activity.id, position)
+      activities.set(activity.id, { activity, position })
       byOwner.add(
         ownerKey(activity, activity.wrappedUpAt === undefined ? "current" : "completed"),
         activity.id,
@@ -133,20 +144,20 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
       },
       record: (id) => records.get(id),
       recordsByPhone: (company, digits, fields: ReadonlyArray<PhoneField>) => {
-        const found = valuesOf(records, byPhone.get(key(company, digits)))
+        const found = valuesOf(recordOf, byPhone.get(key(company, digits)))
         return AllPhoneFields.every((field) => fields.includes(field))
           ? found
           : found.filter((record) =>
               phoneKeysOf(record).some(([field, number]) => number === digits && fields.includes(field)),
             )
       },
-      recordsByEmail: (company, email) => valuesOf(records, byEmail.get(key(company, email))),
+      recordsByEmail: (company, email) => valuesOf(recordOf, byEmail.get(key(company, email))),
       serviceRequestsByNumber: (company, number) =>
-        valuesOf(records, bySrNumber.get(key(company, number))) as ReadonlyArray<ServiceRequest>,
+        valuesOf(recordOf, bySrNumber.get(key(company, number))) as ReadonlyArray<ServiceRequest>,
       campaignsBySourceCode: (company, code) =>
-        valuesOf(records, bySourceCode.get(key(company, code))) as ReadonlyArray<Campaign>,
+        valuesOf(recordOf, bySourceCode.get(key(company, code))) as ReadonlyArray<Campaign>,
       recordsOfType: (company, type, before, limit) =>
-        positioned(records, byType.newest(key(company, type), before, limit)),
+        positioned(recordOf, byType.newest(key(company, type), before, limit)),
       isIdTaken,
 
       addActivity: (activity, serviceRequest) => {
@@ -165,34 +176,26 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
       updateActivity: (activity) => {
         const failure = failureRule?.({ operation: "updateActivity", activity })
         if (failure !== undefined) return Either.left(failure)
-        const stored = activities.get(activity.id)
-        // Identity, owner and associations are what the indexes hold: an update may not change them.
-        if (
-          stored === undefined ||
-          (stored.wrappedUpAt !== undefined && activity.wrappedUpAt === undefined) ||
-          stored.company !== activity.company ||
-          stored.owner !== activity.owner ||
-          identityKey(stored.interaction) !== identityKey(activity.interaction) ||
-          associationFields.some((field) => stored[field] !== activity[field])
-        ) {
+        const entry = activities.get(activity.id)
+        if (entry === undefined || !mayReplace(entry.activity, activity)) {
           return Either.left(
             new StoreError({ reason: "Rejected", message: `The activity ${activity.id} cannot be updated so` }),
           )
         }
-        activities.set(activity.id, activity)
-        if (stored.wrappedUpAt === undefined && activity.wrappedUpAt !== undefined) {
-          byOwner.remove(ownerKey(activity, "current"), activity.id, createdPositions.get(activity.id)!)
+        activities.set(activity.id, { activity, position: entry.position })
+        if (entry.activity.wrappedUpAt === undefined && activity.wrappedUpAt !== undefined) {
+          byOwner.remove(ownerKey(activity, "current"), activity.id, entry.position)
           byOwner.add(ownerKey(activity, "completed"), activity.id, ++lastPosition)
         }
         return Either.void
       },
-      activity: (id) => activities.get(id),
+      activity: activityOf,
       activitiesByIdentity: (company, identity: ActivityIdentity) =>
-        valuesOf(activities, byIdentity.get(key(company, identityKey(identity)))),
+        valuesOf(activityOf, byIdentity.get(key(company, identityKey(identity)))),
       activitiesOfOwner: (signInId, subtab: CommunicationsSubtab, state, before, limit) =>
-        positioned(activities, byOwner.newest(key(signInId, subtab, state), before, limit)),
+        positioned(activityOf, byOwner.newest(key(signInId, subtab, state), before, limit)),
       activitiesOfRecord: (recordId, subtab, before, limit) =>
-        positioned(activities, byRecord.newest(key(recordId, subtab), before, limit)),
+        positioned(activityOf, byRecord.newest(key(recordId, subtab), before, limit)),
       countActivitiesOfRecord: (recordId, subtab) => byRecord.size(key(recordId, subtab)),
 
       failWrites: (rule) => {

@@ -37,8 +37,10 @@ export const makeSignIn = (
           lockout?.succeeded(signInId)
           return Effect.succeed(user)
         }
-        lockout?.attempt(signInId, now)
-        return Effect.flatMap(passwords.verify(signInId, credential, token.password), (matches) => {
+        // Concurrent checks of the same password are one attempt: only the check that starts counts.
+        const check = passwords.check(signInId, credential, token.password)
+        if (check.started) lockout?.attempt(signInId, now)
+        return Effect.flatMap(check.matches, (matches) => {
           if (!matches) return refused
           lockout?.succeeded(signInId)
           return Effect.succeed(user)
