@@ -1,7 +1,6 @@
-import * as http from "node:http"
 import { type EmulatorShape, IdGenerator, makeEmulator } from "@crmod-cti/emulator"
-import { makeCtiRequestHandler } from "@crmod-cti/soap-http"
-import { ctiRequestListener, startServer } from "@crmod-cti/transport-node"
+import { HealthPath, makeCtiApp, ServicePath, serveListener, WsdlPath } from "@crmod-cti/emulator-http"
+import { getRequestListener } from "@hono/node-server"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -70,7 +69,7 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     events: makeCommunicationsEvents(emulator),
   }
 
-  const cti = makeCtiRequestHandler({
+  const cti = makeCtiApp({
     authenticator: { authenticate: emulator.authenticate },
     maxRequestKb: config.maxRequestKb,
     // The WSDL download link of the Web Services Administration page works with the browser session.
@@ -83,12 +82,17 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
   })
   let url = ""
   const pages = makeRequestHandler(app, playgroundRoutes, playgroundFileRoutes, () => url, onError)
-  const listener = ctiRequestListener(cti, pages)
-  const server = http.createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
-    setSecurityHeaders(res)
-    listener(req, res)
-  })
-  const running = await startServer(server, { host: config.host, port: config.port })
+  // The CTI app (`@crmod-cti/emulator-http`) serves its paths; the pages serve the others.
+  const ctiPaths: ReadonlySet<string> = new Set([ServicePath, WsdlPath, HealthPath])
+  const service = getRequestListener((request) => cti.fetch(request))
+  const running = await serveListener(
+    (req, res) => {
+      setSecurityHeaders(res)
+      if (ctiPaths.has((req.url ?? "/").split("?", 1)[0]!)) void service(req, res)
+      else pages(req, res)
+    },
+    { host: config.host, port: config.port },
+  )
   url = running.url
   return {
     url,

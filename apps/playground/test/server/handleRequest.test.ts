@@ -1,6 +1,5 @@
-import * as http from "node:http"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { startServer } from "@crmod-cti/transport-node"
+import { serveListener } from "@crmod-cti/emulator-http"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeRequestHandler } from "../../src/server/handleRequest.js"
@@ -37,7 +36,7 @@ beforeAll(async () => {
     () => "http://127.0.0.1",
     (error) => errors.push(error),
   )
-  server = await startServer(http.createServer(handler))
+  server = await serveListener(handler)
 })
 afterAll(() => server.close())
 

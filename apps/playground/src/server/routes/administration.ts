@@ -1,5 +1,5 @@
 import { type Privilege, Privileges } from "@crmod-cti/core"
-import { ServicePath } from "@crmod-cti/soap-http"
+import { ServicePath } from "@crmod-cti/emulator-http"
 import * as Effect from "effect/Effect"
 import { pageReply, type Reply, redirectReply } from "../http/Reply.js"
 import { ctiPrivilegesPage, isOwnManagePrivilege } from "../pages/CtiPrivilegesPage.js"

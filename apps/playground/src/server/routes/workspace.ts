@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises"
 import { join } from "node:path"
 import { DemoValues } from "@crmod-cti/emulator"
-import { ServicePath } from "@crmod-cti/soap-http"
+import { ServicePath } from "@crmod-cti/emulator-http"
 import { pageReply } from "../http/Reply.js"
 import { workspacePage } from "../pages/WorkspacePage.js"
 import { signedIn } from "./guards.js"
