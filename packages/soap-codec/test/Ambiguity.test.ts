@@ -1,7 +1,7 @@
 // CONTRACT.md §9: an ambiguous envelope is a Client fault, never "first one wins"; a password that is not sent as
 // text fails to authenticate.
 import { Faults } from "@crmod-cti/core"
-import { decodeRequest, PasswordTextType } from "@crmod-cti/soap-codec"
+import { decodeInsertResponse, decodeRequest, PasswordTextType, SoapResponseError } from "@crmod-cti/soap-codec"
 import { describe, expect, it } from "vitest"
 import { callFields, demoUser, envelope, left, right, securityXml } from "./Helpers.js"
 
@@ -107,5 +107,47 @@ describe("A password is sent as text (PasswordText) or fails to authenticate", (
     expect(right(decodeRequest(withPassword(` Type="${PasswordTextType}"`))).security).toEqual(demoUser)
     expect(right(decodeRequest(withPassword(` Type=" ${PasswordTextType}\n"`))).security).toEqual(demoUser)
     expect(right(decodeRequest(withPassword(""))).security).toEqual(demoUser)
+  })
+})
+
+describe("An ambiguous answer is refused too", () => {
+  const output = (list: string) =>
+    '<o:CTIActivityInsert_Output xmlns:o="urn:crmondemand/ws/odctibs/ctiactivity/">' +
+    `${list}</o:CTIActivityInsert_Output>`
+  const list =
+    '<d:ListOfActivity xmlns:d="urn:/crmondemand/xml/ctiactivity/data"><d:Activity><d:Status>OK</d:Status>' +
+    "<d:InteractionId>1</d:InteractionId><d:AgentOfferTime>5</d:AgentOfferTime></d:Activity></d:ListOfActivity>"
+  const answer = (body: string) =>
+    `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">${body}</s:Envelope>`
+  const errorOf = (xml: string) => {
+    const error = left(decodeInsertResponse(xml))
+    if (!(error instanceof SoapResponseError)) throw new Error(`expected a SoapResponseError, got ${error._tag}`)
+    return error
+  }
+
+  it("two Bodies", () => {
+    const error = errorOf(answer(`<s:Body>${output(list)}</s:Body><s:Body>${output("")}</s:Body>`))
+    expect(error.reason).toBe("NotSoap")
+    expect(error.message).toMatch(/^The response is ambiguous: its SOAP envelope has more than one Body; received /)
+  })
+
+  it("two elements in the Body", () => {
+    const error = errorOf(answer(`<s:Body>${output(list)}${output(list)}</s:Body>`))
+    expect(error.reason).toBe("UnexpectedOperation")
+    expect(error.message).toMatch(/^The response is ambiguous: its Body holds more than one element; received /)
+  })
+
+  it("two ListOfActivity", () => {
+    const error = errorOf(answer(`<s:Body>${output(list + list)}</s:Body>`))
+    expect(error).toEqual(
+      new SoapResponseError({
+        reason: "InvalidContent",
+        message: "The response is ambiguous: its CTIActivityInsert_Output has more than one ListOfActivity",
+      }),
+    )
+  })
+
+  it("one of each is read", () => {
+    expect(right(decodeInsertResponse(answer(`<s:Body>${output(list)}</s:Body>`)))).toHaveLength(1)
   })
 })

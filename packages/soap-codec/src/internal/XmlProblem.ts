@@ -1,8 +1,7 @@
 /**
  * Why a document was refused before its content was looked at: not text, a DTD, an entity declaration or a processing
  * instruction, beyond one of the `XmlLimits` (or, for an answer, more results than a request can have), or not
- * well-formed. Details never quote text content (a password
- * could be in it), only markup.
+ * well-formed. Details never quote text content (a password could be in it), only markup.
  */
 export type XmlProblem =
   | { readonly _tag: "Empty" }

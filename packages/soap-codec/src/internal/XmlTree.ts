@@ -85,23 +85,22 @@ const declaredPrefix = (name: string): string | undefined =>
  * (the pre-check allows at most `XmlLimits.maxNamespaceDeclarations` in all, so scopes stay small).
  */
 const toElement = (tagName: string, node: FxpNode, inherited: Scope): XmlElement => {
-  let scope = inherited
-  let attributes = noAttributes
+  let declared: Map<string, string> | undefined
+  let attributes: Record<string, string> | undefined
   const written = node[AttributesKey] as Readonly<Record<string, string>> | undefined
-  if (written !== undefined) {
-    for (const key in written) {
-      const name = key.slice(AttributePrefix.length)
-      const value = written[key] as string
-      const prefix = declaredPrefix(name)
-      if (prefix !== undefined) {
-        if (scope === inherited) scope = new Map(inherited)
-        ;(scope as Map<string, string>).set(prefix, value)
-      } else {
-        if (attributes === noAttributes) attributes = Object.create(null)
-        ;(attributes as Record<string, string>)[name] = value
-      }
+  for (const key in written) {
+    const name = key.slice(AttributePrefix.length)
+    const value = written[key] as string
+    const prefix = declaredPrefix(name)
+    if (prefix !== undefined) {
+      declared ??= new Map(inherited)
+      declared.set(prefix, value)
+    } else {
+      attributes ??= Object.create(null) as Record<string, string>
+      attributes[name] = value
     }
   }
+  const scope = declared ?? inherited
   const name = tagName.charCodeAt(0) === 0x23 ? tagName.slice(1) : tagName
   const colon = name.indexOf(":")
   const namespace = scope.get(colon === -1 ? "" : name.slice(0, colon))
@@ -113,7 +112,13 @@ const toElement = (tagName: string, node: FxpNode, inherited: Scope): XmlElement
     if (childName === TextKey) text += child[TextKey] as string
     else if (childName !== undefined) children.push(toElement(childName, child, scope))
   }
-  return { namespace, localName: colon === -1 ? name : name.slice(colon + 1), attributes, children, text }
+  return {
+    namespace,
+    localName: colon === -1 ? name : name.slice(colon + 1),
+    attributes: attributes ?? noAttributes,
+    children,
+    text,
+  }
 }
 
 // `for…in` rather than `Object.keys`: no array per node. The element's name is its node's first key.
