@@ -88,7 +88,10 @@ const isSplittable = (error: CtiClientError): boolean =>
 export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Effect<RequestQueue<I, R>> =>
   Effect.gen(function* () {
     const { pacer, retry } = settings
+    // The waiting interactions are `pending` from `head` on: taking five moves `head`, so that a call of any size
+    // costs time linear in its size; the array is compacted once most of it is behind `head`.
     let pending: Array<Entry<I, R>> = []
+    let head = 0
     const inFlight = new Set<Batch<I, R>>()
     const ready = Effect.unsafeMakeLatch(false)
     let closed: Error | undefined
@@ -107,7 +110,15 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       )
     const putBack = (entries: ReadonlyArray<Entry<I, R>>) => {
       if (closed !== undefined || entries.length === 0) return
-      pending = [...entries, ...pending]
+      if (head >= entries.length) {
+        head -= entries.length
+        entries.forEach((entry, i) => {
+          pending[head + i] = entry
+        })
+      } else {
+        pending = [...entries, ...pending.slice(head)]
+        head = 0
+      }
       ready.unsafeOpen()
     }
 
@@ -115,8 +126,8 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const take = (now: number): ReadonlyArray<Entry<I, R>> | undefined => {
       const batch: Array<Entry<I, R>> = []
       let taken = 0
-      while (taken < pending.length && batch.length < MaxInteractionsPerRequest) {
-        const entry = pending[taken]!
+      while (head + taken < pending.length && batch.length < MaxInteractionsPerRequest) {
+        const entry = pending[head + taken]!
         if (entry.call.aborted) {
           taken += 1
         } else if (now > entry.call.deadline) {
@@ -133,8 +144,16 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
           taken += 1
         }
       }
-      pending = pending.slice(taken)
-      if (pending.length === 0) ready.unsafeClose()
+      head += taken
+      if (head === pending.length) {
+        pending = []
+        head = 0
+        head = 0
+        ready.unsafeClose()
+      } else if (head > 1024 && head * 2 > pending.length) {
+        pending = pending.slice(head)
+        head = 0
+      }
       return batch.length === 0 ? undefined : batch
     }
 
@@ -227,7 +246,8 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const abandon = (call: Call, entries: ReadonlyArray<Entry<I, R>>) =>
       Effect.suspend(() => {
         call.aborted = true
-        pending = pending.filter((entry) => entry.call !== call)
+        pending = pending.slice(head).filter((entry) => entry.call !== call)
+        head = 0
         const orphans = new Set<Fiber.RuntimeFiber<void>>()
         for (const entry of entries) {
           const fiber = entry.batch?.fiber
@@ -264,9 +284,10 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const close = (error: Error) =>
       Effect.sync(() => {
         closed = error
-        for (const entry of pending) settle(entry, Exit.die(error))
+        for (const entry of pending.slice(head)) settle(entry, Exit.die(error))
         for (const batch of inFlight) for (const entry of batch.entries) settle(entry, Exit.die(error))
         pending = []
+        head = 0
       })
     return { submit, close }
   })
