@@ -231,6 +231,28 @@ describe("A retried insert that finds its activity keeps what the caller needs",
     }),
   )
 
+  it.scoped("even when that answer was a rate-limit fault, and the retry finds the activity", () =>
+    Effect.gen(function* () {
+      const { send } = scripted((request, n) =>
+        n === 1
+          ? { ...faultReply(Faults.rateLimited(10)), resent: true }
+          : xml(
+              encodeInsertResponse(
+                idsOf(request.body).map((InteractionId) => ({
+                  Status: "Activity already exists",
+                  InteractionId,
+                  AgentOfferTime: 1287786900,
+                  ActivityId: "A-1",
+                })),
+              ),
+            ),
+      )
+      const crm = yield* client(send)
+      const [results] = yield* concurrently([crm.insert(calls(1))])
+      expect(results![0]).toMatchObject({ Status: "Activity already exists", retried: true })
+    }),
+  )
+
   it.scoped("a first attempt that finds the activity is not marked retried", () =>
     Effect.gen(function* () {
       const { send } = scripted((request) =>

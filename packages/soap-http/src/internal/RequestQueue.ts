@@ -39,6 +39,14 @@ interface Batch<I, R> {
   fiber: Fiber.RuntimeFiber<void> | undefined
 }
 
+/** What an exchange tells the queue on the way. */
+export interface ExchangeHooks {
+  /** To run as soon as the answer is in, before reading it, so that the pacer counts from then. */
+  readonly answered: Effect.Effect<void>
+  /** The transport sent the request twice on its own: the first may have reached the service. */
+  readonly sentAgain: () => void
+}
+
 export interface QueueSettings<I, R> {
   readonly endpoint: string
   readonly pacer: Pacer
@@ -47,14 +55,8 @@ export interface QueueSettings<I, R> {
   readonly retry: RetryPolicy
   /** Where the queue's fibers live: closing it ends them. */
   readonly scope: Scope.Scope
-  /**
-   * One request of at most five interactions: their results in order, or why the whole request failed. It runs
-   * `answered` as soon as the answer is in, before reading it, so that the pacer counts from then.
-   */
-  readonly exchange: (
-    items: ReadonlyArray<I>,
-    answered: Effect.Effect<void>,
-  ) => Effect.Effect<ReadonlyArray<R>, CtiClientError>
+  /** One request of at most five interactions: their results in order, or why the whole request failed. */
+  readonly exchange: (items: ReadonlyArray<I>, hooks: ExchangeHooks) => Effect.Effect<ReadonlyArray<R>, CtiClientError>
   /** The result an entry's caller gets from its activity in the answer. */
   readonly resultOf: (result: R, entry: Entry<I, R>) => R
 }
@@ -203,12 +205,11 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
 
     const send = (batch: Batch<I, R>, answered: Effect.Effect<void>) =>
       Effect.gen(function* () {
-        const exit = yield* Effect.exit(
-          settings.exchange(
-            batch.entries.map((entry) => entry.item),
-            answered,
-          ),
-        )
+        const sentAgain = () => {
+          for (const entry of batch.entries) entry.resent = true
+        }
+        const items = batch.entries.map((entry) => entry.item)
+        const exit = yield* Effect.exit(settings.exchange(items, { answered, sentAgain }))
         inFlight.delete(batch)
         for (const entry of batch.entries) entry.batch = undefined
         if (Exit.isSuccess(exit)) {
