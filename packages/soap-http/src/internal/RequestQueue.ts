@@ -32,6 +32,8 @@ export interface Entry<I, R> {
   /** Sent again after an exchange that may have reached the service (a lost answer, a timeout). */
   resent: boolean
   batch: Batch<I, R> | undefined
+  /** Why its last request failed, if it did: what it fails with once its budget is spent. */
+  lastError: CtiClientError | undefined
 }
 
 interface Batch<I, R> {
@@ -103,11 +105,12 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       settle(
         entry,
         Exit.fail(
-          new CtiTransportError({
-            reason: "Timeout",
-            endpoint: settings.endpoint,
-            message: `${settings.endpoint}: not sent within retry.maxElapsed (${retry.maxElapsedMs} ms)`,
-          }),
+          entry.lastError ??
+            new CtiTransportError({
+              reason: "Timeout",
+              endpoint: settings.endpoint,
+              message: `${settings.endpoint}: not sent within retry.maxElapsed (${retry.maxElapsedMs} ms)`,
+            }),
         ),
       )
     const putBack = (entries: ReadonlyArray<Entry<I, R>>) => {
@@ -167,6 +170,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const recover = (entries: ReadonlyArray<Entry<I, R>>, error: CtiClientError) =>
       Effect.gen(function* () {
         const live = entries.filter((entry) => !entry.call.aborted)
+        for (const entry of live) entry.lastError = error
         const now = yield* Clock.currentTimeMillis
         const within = (wait: number) =>
           live.filter((entry) => {
@@ -272,6 +276,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
               backoffs: 0,
               resent: false,
               batch: undefined,
+              lastError: undefined,
             }),
           )
           for (const entry of entries) pending.push(entry)
