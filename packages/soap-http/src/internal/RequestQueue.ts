@@ -153,7 +153,6 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       if (head === pending.length) {
         pending = []
         head = 0
-        head = 0
         ready.unsafeClose()
       } else if (head > 1024 && head * 2 > pending.length) {
         pending = pending.slice(head)
@@ -247,12 +246,13 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     })
     yield* Effect.forkIn(Effect.forever(worker), settings.scope)
 
-    /** The caller gave up: its interactions not sent yet are dropped, a request of only its own is cancelled. */
+    /**
+     * The caller gave up: its interactions not sent yet are dropped (`take` skips them: no pass over the queue), a
+     * request of only its own is cancelled.
+     */
     const abandon = (call: Call, entries: ReadonlyArray<Entry<I, R>>) =>
       Effect.suspend(() => {
         call.aborted = true
-        pending = pending.slice(head).filter((entry) => entry.call !== call)
-        head = 0
         const orphans = new Set<Fiber.RuntimeFiber<void>>()
         for (const entry of entries) {
           const fiber = entry.batch?.fiber
