@@ -2,7 +2,13 @@
 // its own failures, RequestWait holds everyone within bounds, and a retried insert that finds its activity says so.
 import { Faults } from "@crmod-cti/core"
 import { decodeRequest, encodeInsertResponse } from "@crmod-cti/soap-codec"
-import { type CtiClientOptions, CtiTransportError, type HttpSend, makeCtiClient } from "@crmod-cti/soap-http"
+import {
+  type CtiClientOptions,
+  CtiTransportError,
+  type HttpSend,
+  makeCtiClient,
+  type OutgoingRequest,
+} from "@crmod-cti/soap-http"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Fiber, TestClock } from "effect"
 import { calls, endpoint, faultReply, okReply, scripted, transportError, user, xml } from "./helpers.js"
@@ -11,6 +17,19 @@ const client = (send: HttpSend, options: Partial<CtiClientOptions> = {}) =>
   makeCtiClient({ endpoint: `${endpoint}?${Math.random()}`, ...user, ...options }, send)
 
 const idsOf = (body: string) => Either.getOrThrow(decodeRequest(body)).interactions.map((i) => i.InteractionId)
+
+/** `Activity already exists` for each interaction of the request, with the ActivityId `idOf` gives. */
+const existingReply = (request: OutgoingRequest, idOf: (interactionId: string) => string) =>
+  xml(
+    encodeInsertResponse(
+      idsOf(request.body).map((InteractionId) => ({
+        Status: "Activity already exists",
+        InteractionId,
+        AgentOfferTime: 1287786900,
+        ActivityId: idOf(InteractionId),
+      })),
+    ),
+  )
 
 /** Forks each effect (in order, as separate callers would), moves the clock on, and joins them. */
 const concurrently = <A, E>(effects: ReadonlyArray<Effect.Effect<A, E>>, ms = 60_000) =>
@@ -176,18 +195,7 @@ describe("A retried insert that finds its activity keeps what the caller needs",
   it.scoped("after a lost answer: Activity already exists, its ActivityId, retried: true", () =>
     Effect.gen(function* () {
       const { send } = scripted((request, n) =>
-        n === 1
-          ? transportError("ConnectionReset")
-          : xml(
-              encodeInsertResponse(
-                idsOf(request.body).map((InteractionId) => ({
-                  Status: "Activity already exists",
-                  InteractionId,
-                  AgentOfferTime: 1287786900,
-                  ActivityId: `A-${InteractionId}`,
-                })),
-              ),
-            ),
+        n === 1 ? transportError("ConnectionReset") : existingReply(request, (InteractionId) => `A-${InteractionId}`),
       )
       const crm = yield* client(send)
       const [results] = yield* concurrently([crm.insert(calls(2))])
@@ -213,16 +221,7 @@ describe("A retried insert that finds its activity keeps what the caller needs",
   it.scoped("an answer the transport had to send twice on its own counts as a retry too", () =>
     Effect.gen(function* () {
       const { send } = scripted((request) => ({
-        ...xml(
-          encodeInsertResponse(
-            idsOf(request.body).map((InteractionId) => ({
-              Status: "Activity already exists",
-              InteractionId,
-              AgentOfferTime: 1287786900,
-              ActivityId: "A-1",
-            })),
-          ),
-        ),
+        ...existingReply(request, () => "A-1"),
         resent: true,
       }))
       const crm = yield* client(send)
@@ -236,16 +235,7 @@ describe("A retried insert that finds its activity keeps what the caller needs",
       const { send } = scripted((request, n) =>
         n === 1
           ? { ...faultReply(Faults.rateLimited(10)), resent: true }
-          : xml(
-              encodeInsertResponse(
-                idsOf(request.body).map((InteractionId) => ({
-                  Status: "Activity already exists",
-                  InteractionId,
-                  AgentOfferTime: 1287786900,
-                  ActivityId: "A-1",
-                })),
-              ),
-            ),
+          : existingReply(request, () => "A-1"),
       )
       const crm = yield* client(send)
       const [results] = yield* concurrently([crm.insert(calls(1))])
@@ -255,18 +245,7 @@ describe("A retried insert that finds its activity keeps what the caller needs",
 
   it.scoped("a first attempt that finds the activity is not marked retried", () =>
     Effect.gen(function* () {
-      const { send } = scripted((request) =>
-        xml(
-          encodeInsertResponse(
-            idsOf(request.body).map((InteractionId) => ({
-              Status: "Activity already exists",
-              InteractionId,
-              AgentOfferTime: 1287786900,
-              ActivityId: "A-1",
-            })),
-          ),
-        ),
-      )
+      const { send } = scripted((request) => existingReply(request, () => "A-1"))
       const crm = yield* client(send)
       const [results] = yield* concurrently([crm.insert(calls(1))])
       expect(results![0]).not.toHaveProperty("retried")
