@@ -19,6 +19,10 @@ export const requirePositiveInteger = (name: string, value: number): number =>
 export const requireNonNegativeInteger = (name: string, value: number): number =>
   Number.isInteger(value) && value >= 0 ? value : refuse(name, "a non-negative integer", value)
 
+/** `value` when it is a finite number above 0; otherwise a RangeError naming `name` and the value. */
+export const requirePositiveNumber = (name: string, value: number): number =>
+  typeof value === "number" && Number.isFinite(value) && value > 0 ? value : refuse(name, "a positive number", value)
+
 /** `value` when it is a finite number of at least 0; otherwise a RangeError naming `name` and the value. */
 export const requireNonNegativeNumber = (name: string, value: number): number =>
   typeof value === "number" && Number.isFinite(value) && value >= 0
