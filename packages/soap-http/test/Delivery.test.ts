@@ -233,9 +233,7 @@ describe("A retried insert that finds its activity keeps what the caller needs",
   it.scoped("even when that answer was a rate-limit fault, and the retry finds the activity", () =>
     Effect.gen(function* () {
       const { send } = scripted((request, n) =>
-        n === 1
-          ? { ...faultReply(Faults.rateLimited(10)), resent: true }
-          : existingReply(request, () => "A-1"),
+        n === 1 ? { ...faultReply(Faults.rateLimited(10)), resent: true } : existingReply(request, () => "A-1"),
       )
       const crm = yield* client(send)
       const [results] = yield* concurrently([crm.insert(calls(1))])
