@@ -329,3 +329,20 @@ describe("The pacer's margin widens with each rate-limit fault", () => {
     }),
   )
 })
+
+describe("An interaction whose budget runs out while it waits for its turn", () => {
+  it.scoped("fails with its last request's error, not a generic timeout", () =>
+    Effect.gen(function* () {
+      const { send: answer } = scripted((request, n) =>
+        n === 1 ? faultReply(Faults.rateLimited(900)) : n === 2 ? faultReply(Faults.rateLimited(10)) : okReply(request),
+      )
+      // The second request's answer takes 80 ms: the next turn (50 ms after it) comes after the call's budget.
+      let requests = 0
+      const send: HttpSend = (request, signal) =>
+        Effect.zipLeft(answer(request, signal), Effect.sleep(requests++ === 1 ? 80 : 0))
+      const crm = yield* client(send, { retry: { maxElapsed: 1000 } })
+      const [error] = yield* concurrently([Effect.flip(crm.insert(calls(1)))])
+      expect(error).toEqual(Faults.rateLimited(10))
+    }),
+  )
+})
