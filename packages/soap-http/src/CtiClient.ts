@@ -25,7 +25,7 @@ import type { HttpSend, IncomingResponse } from "./HttpExchange.js"
 import { mismatchOf } from "./internal/answers.js"
 import { type ClientSettings, clientSettings } from "./internal/ClientSettings.js"
 import { acquirePacer, makePacer, type Pacer, releasePacer } from "./internal/Pacer.js"
-import { makeRequestQueue } from "./internal/RequestQueue.js"
+import { type ExchangeHooks, makeRequestQueue } from "./internal/RequestQueue.js"
 import { toRawInteraction } from "./internal/rawInteraction.js"
 import type { RetryOptions } from "./Retry.js"
 import { CtiTransportError, type TransportErrorReason } from "./TransportError.js"
@@ -171,11 +171,7 @@ export const makeCtiClient = (
         const decoded = operation.decode(response.body)
         if (Either.isRight(decoded)) {
           const mismatch = mismatchOf(decoded.right, sent)
-          if (mismatch !== undefined) return Effect.fail(mismatch)
-          const resent = response.resent === true
-          return Effect.succeed(
-            resent ? decoded.right.map((result) => operation.resultOf(result, true)) : decoded.right,
-          )
+          return mismatch === undefined ? Effect.succeed(decoded.right) : Effect.fail(mismatch)
         }
         const error = decoded.left
         if (error instanceof CtiFault) return Effect.fail(error)
@@ -193,7 +189,10 @@ export const makeCtiClient = (
     /** One request: bounded in time here, once; the transport is told through the signal to give up. */
     const exchange =
       <I extends Interaction | WrapUpInteraction, R extends InsertResult | WrapUpResult>(operation: Operation<I, R>) =>
-      (items: ReadonlyArray<I>, answered: Effect.Effect<void>): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
+      (
+        items: ReadonlyArray<I>,
+        { answered, sentAgain }: ExchangeHooks,
+      ): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
         Effect.suspend(() => {
           const controller = new AbortController()
           const request = {
@@ -205,7 +204,10 @@ export const makeCtiClient = (
           return send(request, controller.signal).pipe(
             Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
             Effect.timeoutFail({ duration: timeoutMs, onTimeout: timedOut }),
-            Effect.tap(() => answered),
+            Effect.tap((response) => {
+              if (response.resent === true) sentAgain()
+              return answered
+            }),
             Effect.flatMap(answer(operation, items)),
           )
         })

@@ -2,7 +2,13 @@
 // its own failures, RequestWait holds everyone within bounds, and a retried insert that finds its activity says so.
 import { Faults } from "@crmod-cti/core"
 import { decodeRequest, encodeInsertResponse } from "@crmod-cti/soap-codec"
-import { type CtiClientOptions, CtiTransportError, type HttpSend, makeCtiClient } from "@crmod-cti/soap-http"
+import {
+  type CtiClientOptions,
+  CtiTransportError,
+  type HttpSend,
+  makeCtiClient,
+  type OutgoingRequest,
+} from "@crmod-cti/soap-http"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Fiber, TestClock } from "effect"
 import { calls, endpoint, faultReply, okReply, scripted, transportError, user, xml } from "./helpers.js"
@@ -11,6 +17,19 @@ const client = (send: HttpSend, options: Partial<CtiClientOptions> = {}) =>
   makeCtiClient({ endpoint: `${endpoint}?${Math.random()}`, ...user, ...options }, send)
 
 const idsOf = (body: string) => Either.getOrThrow(decodeRequest(body)).interactions.map((i) => i.InteractionId)
+
+/** `Activity already exists` for each interaction of the request, with the ActivityId `idOf` gives. */
+const existingReply = (request: OutgoingRequest, idOf: (interactionId: string) => string) =>
+  xml(
+    encodeInsertResponse(
+      idsOf(request.body).map((InteractionId) => ({
+        Status: "Activity already exists",
+        InteractionId,
+        AgentOfferTime: 1287786900,
+        ActivityId: idOf(InteractionId),
+      })),
+    ),
+  )
 
 /** Forks each effect (in order, as separate callers would), moves the clock on, and joins them. */
 const concurrently = <A, E>(effects: ReadonlyArray<Effect.Effect<A, E>>, ms = 60_000) =>
@@ -176,18 +195,7 @@ describe("A retried insert that finds its activity keeps what the caller needs",
   it.scoped("after a lost answer: Activity already exists, its ActivityId, retried: true", () =>
     Effect.gen(function* () {
       const { send } = scripted((request, n) =>
-        n === 1
-          ? transportError("ConnectionReset")
-          : xml(
-              encodeInsertResponse(
-                idsOf(request.body).map((InteractionId) => ({
-                  Status: "Activity already exists",
-                  InteractionId,
-                  AgentOfferTime: 1287786900,
-                  ActivityId: `A-${InteractionId}`,
-                })),
-              ),
-            ),
+        n === 1 ? transportError("ConnectionReset") : existingReply(request, (InteractionId) => `A-${InteractionId}`),
       )
       const crm = yield* client(send)
       const [results] = yield* concurrently([crm.insert(calls(2))])
@@ -213,16 +221,7 @@ describe("A retried insert that finds its activity keeps what the caller needs",
   it.scoped("an answer the transport had to send twice on its own counts as a retry too", () =>
     Effect.gen(function* () {
       const { send } = scripted((request) => ({
-        ...xml(
-          encodeInsertResponse(
-            idsOf(request.body).map((InteractionId) => ({
-              Status: "Activity already exists",
-              InteractionId,
-              AgentOfferTime: 1287786900,
-              ActivityId: "A-1",
-            })),
-          ),
-        ),
+        ...existingReply(request, () => "A-1"),
         resent: true,
       }))
       const crm = yield* client(send)
@@ -231,20 +230,20 @@ describe("A retried insert that finds its activity keeps what the caller needs",
     }),
   )
 
+  it.scoped("even when that answer was a rate-limit fault, and the retry finds the activity", () =>
+    Effect.gen(function* () {
+      const { send } = scripted((request, n) =>
+        n === 1 ? { ...faultReply(Faults.rateLimited(10)), resent: true } : existingReply(request, () => "A-1"),
+      )
+      const crm = yield* client(send)
+      const [results] = yield* concurrently([crm.insert(calls(1))])
+      expect(results![0]).toMatchObject({ Status: "Activity already exists", retried: true })
+    }),
+  )
+
   it.scoped("a first attempt that finds the activity is not marked retried", () =>
     Effect.gen(function* () {
-      const { send } = scripted((request) =>
-        xml(
-          encodeInsertResponse(
-            idsOf(request.body).map((InteractionId) => ({
-              Status: "Activity already exists",
-              InteractionId,
-              AgentOfferTime: 1287786900,
-              ActivityId: "A-1",
-            })),
-          ),
-        ),
-      )
+      const { send } = scripted((request) => existingReply(request, () => "A-1"))
       const crm = yield* client(send)
       const [results] = yield* concurrently([crm.insert(calls(1))])
       expect(results![0]).not.toHaveProperty("retried")
@@ -327,6 +326,23 @@ describe("The pacer's margin widens with each rate-limit fault", () => {
       expect([first, retried]).toEqual([0, 50])
       // 50 ms after 50 + 10 + 3 + 2 (less a twentieth of a millisecond for the answer between).
       expect(next).toBeGreaterThan(114)
+    }),
+  )
+})
+
+describe("An interaction whose budget runs out while it waits for its turn", () => {
+  it.scoped("fails with its last request's error, not a generic timeout", () =>
+    Effect.gen(function* () {
+      const { send: answer } = scripted((request, n) =>
+        n === 1 ? faultReply(Faults.rateLimited(900)) : n === 2 ? faultReply(Faults.rateLimited(10)) : okReply(request),
+      )
+      // The second request's answer takes 80 ms: the next turn (50 ms after it) comes after the call's budget.
+      let requests = 0
+      const send: HttpSend = (request, signal) =>
+        Effect.zipLeft(answer(request, signal), Effect.sleep(requests++ === 1 ? 80 : 0))
+      const crm = yield* client(send, { retry: { maxElapsed: 1000 } })
+      const [error] = yield* concurrently([Effect.flip(crm.insert(calls(1)))])
+      expect(error).toEqual(Faults.rateLimited(10))
     }),
   )
 })

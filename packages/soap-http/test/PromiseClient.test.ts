@@ -104,3 +104,15 @@ describe("The Promise API: a call is cancelled by its AbortSignal", () => {
     expect(await crm.insert(calls(1)).catch((e: unknown) => e)).toBe(boom)
   })
 })
+
+describe("close() ends the client", () => {
+  it("calls not answered yet and calls made afterwards reject with a clear error", async () => {
+    const { send, sent } = hangingAt(1)
+    const crm = makePromiseClient({ endpoint, ...user }, send)
+    const pending = crm.insert(calls(1)).catch((e: unknown) => e)
+    await until(() => sent.length === 1)
+    await crm.close()
+    expect(await pending).toEqual(new Error("The CTI client is closed"))
+    expect(await crm.insertSettled(calls(1)).catch((e: unknown) => e)).toEqual(new Error("The CTI client is closed"))
+  })
+})

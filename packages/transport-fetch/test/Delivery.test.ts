@@ -7,15 +7,21 @@ import { CtiFault, type Interaction } from "@crmod-cti/core"
 import { DemoPassword, DemoUsers } from "@crmod-cti/emulator"
 import type { CtiClientOptions, PromiseCtiClient } from "@crmod-cti/soap-http"
 import { type CrmServer, startCrmServer } from "@crmod-cti/testing"
-import { createClient as createFetchClient } from "@crmod-cti/transport-fetch"
-import { createClient as createNodeClient } from "@crmod-cti/transport-node"
-import { Effect } from "effect"
+import { CtiClient, createClient as createFetchClient, FetchCtiClient } from "@crmod-cti/transport-fetch"
+import { createClient as createNodeClient, NodeCtiClient } from "@crmod-cti/transport-node"
+import { Effect, Either, type Layer } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type CountingProxy, startCountingProxy } from "./helpers/countingProxy.js"
 
-const clients: ReadonlyArray<readonly [string, (options: CtiClientOptions) => PromiseCtiClient]> = [
-  ["Node client", createNodeClient],
-  ["fetch client", createFetchClient],
+const clients: ReadonlyArray<
+  readonly [
+    string,
+    (options: CtiClientOptions) => PromiseCtiClient,
+    (options: CtiClientOptions) => Layer.Layer<CtiClient>,
+  ]
+> = [
+  ["Node client", createNodeClient, NodeCtiClient.layer],
+  ["fetch client", createFetchClient, FetchCtiClient.layer],
 ]
 
 const interaction = (id: string, ChannelType: Interaction["ChannelType"] = "Inbound Call"): Interaction => ({
@@ -25,7 +31,7 @@ const interaction = (id: string, ChannelType: Interaction["ChannelType"] = "Inbo
 })
 const many = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => interaction(`${prefix}-${i}`))
 
-describe.each(clients)("The %s against the emulator with its limiters on", (name, createClient) => {
+describe.each(clients)("The %s against the emulator with its limiters on", (name, createClient, layer) => {
   let server: CrmServer
   let proxy: CountingProxy
   const prefix = name.startsWith("Node") ? "node" : "fetch"
@@ -73,6 +79,19 @@ describe.each(clients)("The %s against the emulator with its limiters on", (name
     expect(results.map(([result]) => result?.InteractionId)).toEqual(calls.map((call) => call.InteractionId))
     expect(results.every(([result]) => result?.Status === "OK")).toBe(true)
     expect(proxy.tally.requests - proxy.tally.rateLimited).toBeLessThanOrEqual(21)
+  }, 30_000)
+
+  it("through the Effect Layer too: 30 concurrent calls share requests, each getting its own outcome", async () => {
+    proxy.reset()
+    const calls = many(`${prefix}-effect`, 30)
+    const program = Effect.flatMap(CtiClient, (crm) =>
+      Effect.forEach(calls, (call) => crm.insertSettled([call]), { concurrency: "unbounded" }),
+    )
+    const outcomes = await Effect.runPromise(Effect.provide(program, layer({ endpoint: proxy.endpoint, ...mosDef })))
+    expect(outcomes.map(([outcome]) => Either.map(outcome!, (result) => result.InteractionId))).toEqual(
+      calls.map((call) => Either.right(call.InteractionId)),
+    )
+    expect(proxy.tally.requests - proxy.tally.rateLimited).toBeLessThanOrEqual(30 / 5 + 1)
   }, 30_000)
 
   it("a call of 12 whose middle request is refused settles every interaction: only the one without access fails", async () => {

@@ -32,11 +32,21 @@ export interface Entry<I, R> {
   /** Sent again after an exchange that may have reached the service (a lost answer, a timeout). */
   resent: boolean
   batch: Batch<I, R> | undefined
+  /** Why its last request failed, if it did: what it fails with once its budget is spent. */
+  lastError: CtiClientError | undefined
 }
 
 interface Batch<I, R> {
   readonly entries: ReadonlyArray<Entry<I, R>>
   fiber: Fiber.RuntimeFiber<void> | undefined
+}
+
+/** What an exchange tells the queue on the way. */
+export interface ExchangeHooks {
+  /** To run as soon as the answer is in, before reading it, so that the pacer counts from then. */
+  readonly answered: Effect.Effect<void>
+  /** The transport sent the request twice on its own: the first may have reached the service. */
+  readonly sentAgain: () => void
 }
 
 export interface QueueSettings<I, R> {
@@ -47,14 +57,8 @@ export interface QueueSettings<I, R> {
   readonly retry: RetryPolicy
   /** Where the queue's fibers live: closing it ends them. */
   readonly scope: Scope.Scope
-  /**
-   * One request of at most five interactions: their results in order, or why the whole request failed. It runs
-   * `answered` as soon as the answer is in, before reading it, so that the pacer counts from then.
-   */
-  readonly exchange: (
-    items: ReadonlyArray<I>,
-    answered: Effect.Effect<void>,
-  ) => Effect.Effect<ReadonlyArray<R>, CtiClientError>
+  /** One request of at most five interactions: their results in order, or why the whole request failed. */
+  readonly exchange: (items: ReadonlyArray<I>, hooks: ExchangeHooks) => Effect.Effect<ReadonlyArray<R>, CtiClientError>
   /** The result an entry's caller gets from its activity in the answer. */
   readonly resultOf: (result: R, entry: Entry<I, R>) => R
 }
@@ -88,7 +92,10 @@ const isSplittable = (error: CtiClientError): boolean =>
 export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Effect<RequestQueue<I, R>> =>
   Effect.gen(function* () {
     const { pacer, retry } = settings
+    // The waiting interactions are `pending` from `head` on: taking five moves `head`, so that a call of any size
+    // costs time linear in its size; the array is compacted once most of it is behind `head`.
     let pending: Array<Entry<I, R>> = []
+    let head = 0
     const inFlight = new Set<Batch<I, R>>()
     const ready = Effect.unsafeMakeLatch(false)
     let closed: Error | undefined
@@ -98,16 +105,25 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       settle(
         entry,
         Exit.fail(
-          new CtiTransportError({
-            reason: "Timeout",
-            endpoint: settings.endpoint,
-            message: `${settings.endpoint}: not sent within retry.maxElapsed (${retry.maxElapsedMs} ms)`,
-          }),
+          entry.lastError ??
+            new CtiTransportError({
+              reason: "Timeout",
+              endpoint: settings.endpoint,
+              message: `${settings.endpoint}: not sent within retry.maxElapsed (${retry.maxElapsedMs} ms)`,
+            }),
         ),
       )
     const putBack = (entries: ReadonlyArray<Entry<I, R>>) => {
       if (closed !== undefined || entries.length === 0) return
-      pending = [...entries, ...pending]
+      if (head >= entries.length) {
+        head -= entries.length
+        entries.forEach((entry, i) => {
+          pending[head + i] = entry
+        })
+      } else {
+        pending = [...entries, ...pending.slice(head)]
+        head = 0
+      }
       ready.unsafeOpen()
     }
 
@@ -115,8 +131,8 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const take = (now: number): ReadonlyArray<Entry<I, R>> | undefined => {
       const batch: Array<Entry<I, R>> = []
       let taken = 0
-      while (taken < pending.length && batch.length < MaxInteractionsPerRequest) {
-        const entry = pending[taken]!
+      while (head + taken < pending.length && batch.length < MaxInteractionsPerRequest) {
+        const entry = pending[head + taken]!
         if (entry.call.aborted) {
           taken += 1
         } else if (now > entry.call.deadline) {
@@ -133,8 +149,15 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
           taken += 1
         }
       }
-      pending = pending.slice(taken)
-      if (pending.length === 0) ready.unsafeClose()
+      head += taken
+      if (head === pending.length) {
+        pending = []
+        head = 0
+        ready.unsafeClose()
+      } else if (head > 1024 && head * 2 > pending.length) {
+        pending = pending.slice(head)
+        head = 0
+      }
       return batch.length === 0 ? undefined : batch
     }
 
@@ -146,6 +169,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const recover = (entries: ReadonlyArray<Entry<I, R>>, error: CtiClientError) =>
       Effect.gen(function* () {
         const live = entries.filter((entry) => !entry.call.aborted)
+        for (const entry of live) entry.lastError = error
         const now = yield* Clock.currentTimeMillis
         const within = (wait: number) =>
           live.filter((entry) => {
@@ -184,12 +208,11 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
 
     const send = (batch: Batch<I, R>, answered: Effect.Effect<void>) =>
       Effect.gen(function* () {
-        const exit = yield* Effect.exit(
-          settings.exchange(
-            batch.entries.map((entry) => entry.item),
-            answered,
-          ),
-        )
+        const sentAgain = () => {
+          for (const entry of batch.entries) entry.resent = true
+        }
+        const items = batch.entries.map((entry) => entry.item)
+        const exit = yield* Effect.exit(settings.exchange(items, { answered, sentAgain }))
         inFlight.delete(batch)
         for (const entry of batch.entries) entry.batch = undefined
         if (Exit.isSuccess(exit)) {
@@ -223,11 +246,13 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     })
     yield* Effect.forkIn(Effect.forever(worker), settings.scope)
 
-    /** The caller gave up: its interactions not sent yet are dropped, a request of only its own is cancelled. */
+    /**
+     * The caller gave up: its interactions not sent yet are dropped (`take` skips them: no pass over the queue), a
+     * request of only its own is cancelled.
+     */
     const abandon = (call: Call, entries: ReadonlyArray<Entry<I, R>>) =>
       Effect.suspend(() => {
         call.aborted = true
-        pending = pending.filter((entry) => entry.call !== call)
         const orphans = new Set<Fiber.RuntimeFiber<void>>()
         for (const entry of entries) {
           const fiber = entry.batch?.fiber
@@ -251,6 +276,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
               backoffs: 0,
               resent: false,
               batch: undefined,
+              lastError: undefined,
             }),
           )
           for (const entry of entries) pending.push(entry)
@@ -264,9 +290,10 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const close = (error: Error) =>
       Effect.sync(() => {
         closed = error
-        for (const entry of pending) settle(entry, Exit.die(error))
+        for (const entry of pending.slice(head)) settle(entry, Exit.die(error))
         for (const batch of inFlight) for (const entry of batch.entries) settle(entry, Exit.die(error))
         pending = []
+        head = 0
       })
     return { submit, close }
   })
