@@ -1,19 +1,20 @@
-import * as http from "node:http"
+import { createAdaptorServer } from "@hono/node-server"
 import { type EmulatorShape, IdGenerator, makeEmulator } from "@crmod-cti/emulator"
-import { makeCtiRequestHandler } from "@crmod-cti/soap-http"
-import { ctiRequestListener, startServer } from "@crmod-cti/transport-node"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import type * as http from "node:http"
+import { listen } from "./app/listen.js"
+import type { Playground } from "./app/Playground.js"
+import { makePlaygroundApp, type RequestErrorListener } from "./app/playgroundApp.js"
+import { DefaultServerLimits, nodeServerOptions, type ServerLimits } from "./app/ServerLimits.js"
 import { defaultSoftphoneDir, defaultStaticDir } from "./appPaths.js"
-import { makeRequestHandler, type RequestErrorListener } from "./handleRequest.js"
-import { parseCookies } from "./http/cookies.js"
-import { setSecurityHeaders } from "./http/securityHeaders.js"
+import { ctiServiceApp } from "./cti/ctiService.js"
+import { makeLiveStreams } from "./events/LiveStreams.js"
 import { type Environment, playgroundConfig } from "./PlaygroundConfig.js"
-import type { Playground } from "./RequestContext.js"
-import { makeCommunicationsEvents } from "./routes/CommunicationsEvents.js"
-import { playgroundFileRoutes, playgroundRoutes } from "./routes/routes.js"
+import { playgroundRoutes } from "./routes/routes.js"
 import { makeSessionStore, SessionCookie } from "./session/SessionStore.js"
+import { parse } from "hono/utils/cookie"
 
 export interface PlaygroundOptions {
   /** Overrides `HOST` (default 127.0.0.1). */
@@ -26,6 +27,8 @@ export interface PlaygroundOptions {
   readonly softphoneDir?: string
   /** Told of unexpected errors, which visitors only see as a 500 page (default: written to stderr). */
   readonly onError?: RequestErrorListener
+  /** What the server holds at most, and its timeouts' scale (`CONTRACT.md` §9); tests make them small. */
+  readonly limits?: Partial<ServerLimits>
 }
 
 export interface RunningPlayground {
@@ -37,17 +40,20 @@ export interface RunningPlayground {
   readonly emulator: EmulatorShape
   /** The demo users' password while it is the default (print it); null once `CTI_DEMO_PASSWORD` changed it. */
   readonly defaultPassword: string | null
+  /** How many live streams of the Communications tab are open. */
+  readonly openStreams: () => number
 }
 
-const logError: RequestErrorListener = (error, req) => {
-  console.error(`Error while serving ${req.method ?? "?"} ${req.url ?? "?"}:`, error)
+const logError: RequestErrorListener = (error, request) => {
+  console.error(`Error while serving ${request.method} ${request.url}:`, error)
 }
 
 /**
- * Starts the playground (`CONTRACT.md` §1, §2): the emulated CRM On Demand's pages, the CTICommand servlet, the
- * CTI Activity Web service with its WSDL, and the softphone's workspace, on one `node:http` server. Rejects with a
+ * Starts the playground (`CONTRACT.md` §1, §2, §9): the emulated CRM On Demand's pages, the CTICommand servlet, the
+ * CTI Activity Web service with its WSDL, and the softphone's workspace, as one Hono app on `@hono/node-server`,
+ * with the timeouts and caps that keep slow or greedy clients from holding it. Rejects with a
  * `PlaygroundConfigError` or `EmulatorConfigError` naming the setting it cannot use, among them the default demo
- * password on an address other than loopback.
+ * password on an address other than loopback, or with the listen error (`EADDRINUSE`: the port is taken).
  */
 export const startPlayground = async (options: PlaygroundOptions = {}): Promise<RunningPlayground> => {
   const configured = playgroundConfig(
@@ -59,44 +65,48 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
   )
   if (Either.isLeft(configured)) throw configured.left
   const config = configured.right
+  const limits: ServerLimits = { ...DefaultServerLimits, ...options.limits }
   const emulator = await Effect.runPromise(makeEmulator(config.emulator).pipe(Effect.provide(IdGenerator.Default)))
-  const onError = options.onError ?? logError
-  const app: Playground = {
+  const streams = makeLiveStreams(emulator, limits.streams)
+  const playground: Playground = {
     emulator,
-    sessions: makeSessionStore(),
+    sessions: makeSessionStore({ ...limits.sessions, onEnded: (session) => streams.closeSession(session.id) }),
     defaultPassword: config.defaultPassword,
     staticDir: defaultStaticDir,
     softphoneDir: options.softphoneDir ?? defaultSoftphoneDir,
-    events: makeCommunicationsEvents(emulator),
+    streams,
   }
-
-  const cti = makeCtiRequestHandler({
+  const service = ctiServiceApp({
     authenticator: { authenticate: emulator.authenticate },
     maxRequestKb: config.maxRequestKb,
     // The WSDL download link of the Web Services Administration page works with the browser session.
     sessionUser: async (header) => {
-      const session = app.sessions.get(parseCookies(header("cookie")).get(SessionCookie))
+      const session = playground.sessions.get(parse(header("cookie") ?? "", SessionCookie)[SessionCookie])
       if (session === undefined) return undefined
       return Option.getOrUndefined(await Effect.runPromise(emulator.user(session.signInId)))
     },
     onDefect: (defect) => console.error("Error in the CTI Activity Web service:", defect),
   })
   let url = ""
-  const pages = makeRequestHandler(app, playgroundRoutes, playgroundFileRoutes, () => url, onError)
-  const listener = ctiRequestListener(cti, pages)
-  const server = http.createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
-    setSecurityHeaders(res)
-    listener(req, res)
+  const app = makePlaygroundApp({
+    playground,
+    routes: playgroundRoutes,
+    service,
+    fallbackOrigin: () => url,
+    onError: options.onError ?? logError,
   })
-  const running = await startServer(server, { host: config.host, port: config.port })
-  url = running.url
+  const server = createAdaptorServer({ fetch: app.fetch, serverOptions: nodeServerOptions(limits) }) as http.Server
+  server.maxConnections = limits.connections
+  const listening = await listen(server, config.host, config.port)
+  url = listening.url
   return {
     url,
     emulator,
     defaultPassword: config.defaultPassword,
+    openStreams: streams.size,
     close: () => {
-      app.events.closeAll()
-      return running.close()
+      streams.closeAll()
+      return listening.close()
     },
   }
 }

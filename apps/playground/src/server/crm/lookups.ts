@@ -1,40 +1,49 @@
 import { type AssociationType, type CtiUser, ScreenPopPriority } from "@crmod-cti/core"
-import { type Activity, AssociationFields, type CrmRecord, type RecordWithActivities } from "@crmod-cti/emulator"
+import {
+  type Activity,
+  AssociationFields,
+  type CrmRecord,
+  type EmulatorShape,
+  type RecordWithActivities,
+} from "@crmod-cti/emulator"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import type { Playground } from "../RequestContext.js"
 
 /** A record of the user's company with its activities; records of other companies are not found. */
 export const companyRecord = async (
-  app: Playground,
+  emulator: EmulatorShape,
   user: CtiUser,
   type: AssociationType,
   id: string,
 ): Promise<RecordWithActivities | undefined> => {
-  const found = await Effect.runPromise(app.emulator.record(type, id))
+  const found = await Effect.runPromise(emulator.record(type, id))
   return Option.isSome(found) && found.value.record.company === user.company ? found.value : undefined
 }
 
-export const companyActivity = async (app: Playground, user: CtiUser, id: string): Promise<Activity | undefined> => {
-  const found = await Effect.runPromise(app.emulator.activity(id))
+export const companyActivity = async (
+  emulator: EmulatorShape,
+  user: CtiUser,
+  id: string,
+): Promise<Activity | undefined> => {
+  const found = await Effect.runPromise(emulator.activity(id))
   return Option.isSome(found) && found.value.company === user.company ? found.value : undefined
 }
 
 const recordsOf = async (
-  app: Playground,
+  emulator: EmulatorShape,
   user: CtiUser,
   links: ReadonlyArray<readonly [AssociationType, string | undefined]>,
 ): Promise<ReadonlyArray<CrmRecord>> => {
   const found = await Promise.all(
-    links.map(([type, id]) => (id === undefined ? undefined : companyRecord(app, user, type, id))),
+    links.map(([type, id]) => (id === undefined ? undefined : companyRecord(emulator, user, type, id))),
   )
   return found.flatMap((entry) => (entry === undefined ? [] : [entry.record]))
 }
 
 /** The records an activity is associated with, in the order of `AssociationFields`. */
-export const activityRecords = (app: Playground, user: CtiUser, activity: Activity) =>
+export const activityRecords = (emulator: EmulatorShape, user: CtiUser, activity: Activity) =>
   recordsOf(
-    app,
+    emulator,
     user,
     (Object.entries(AssociationFields) as ReadonlyArray<[AssociationType, keyof Activity]>).map(
       ([type, field]) => [type, activity[field] as string | undefined] as const,
@@ -42,13 +51,13 @@ export const activityRecords = (app: Playground, user: CtiUser, activity: Activi
   )
 
 /** The records a record points to: a contact's account, a service request's contact and account, and so on. */
-export const linkedRecords = (app: Playground, user: CtiUser, record: CrmRecord) => {
+export const linkedRecords = (emulator: EmulatorShape, user: CtiUser, record: CrmRecord) => {
   switch (record.recordType) {
     case "Contact":
     case "Opportunity":
-      return recordsOf(app, user, [["Account", record.accountId]])
+      return recordsOf(emulator, user, [["Account", record.accountId]])
     case "Service Request":
-      return recordsOf(app, user, [
+      return recordsOf(emulator, user, [
         ["Contact", record.contactId],
         ["Account", record.accountId],
       ])
@@ -61,11 +70,11 @@ export const linkedRecords = (app: Playground, user: CtiUser, record: CrmRecord)
 
 /** What an activity is about, for lists: its record of the chapter's screen-pop priority, if any. */
 export const regardingRecord = async (
-  app: Playground,
+  emulator: EmulatorShape,
   user: CtiUser,
   activity: Activity,
 ): Promise<CrmRecord | undefined> => {
   const type = ScreenPopPriority.find((candidate) => activity[AssociationFields[candidate]] !== undefined)
   if (type === undefined) return undefined
-  return (await companyRecord(app, user, type, activity[AssociationFields[type]] as string))?.record
+  return (await companyRecord(emulator, user, type, activity[AssociationFields[type]] as string))?.record
 }

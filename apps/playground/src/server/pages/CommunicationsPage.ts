@@ -1,8 +1,10 @@
-import type { Activity, CommunicationsSubtab, Communications, CrmRecord } from "@crmod-cti/emulator"
+import type { Activity, CommunicationsSubtab, CrmRecord } from "@crmod-cti/emulator"
+import type { Paged } from "../crm/paging.js"
 import { type Html, html } from "../html.js"
 import type { SignedIn } from "../session/signedIn.js"
 import { activityTable } from "../views/activityTable.js"
 import { card, notice, pageHeader } from "../views/fieldList.js"
+import { pagingLinks } from "../views/pagingLinks.js"
 import { recordLink } from "../views/recordLinks.js"
 import { CommunicationsPath, crmLayout } from "./layout.js"
 
@@ -15,7 +17,9 @@ export interface CommunicationsView {
   /** Absent when the user may see no subtab. */
   readonly shown?: {
     readonly subtab: CommunicationsSubtab
-    readonly lists: Communications
+    /** Each list newest first, a page of at most 100 rows. */
+    readonly current: Paged<Activity>
+    readonly completed: Paged<Activity>
     /** The record each activity is about (the first associated of Service Request, Campaign, Contact…). */
     readonly regarding: ReadonlyMap<string, CrmRecord>
   }
@@ -23,6 +27,20 @@ export interface CommunicationsView {
 }
 
 export const subtabUrl = (subtab: CommunicationsSubtab): string => `${CommunicationsPath}?subtab=${subtab}`
+
+/** The page parameters of the two lists. */
+export const CurrentPageParameter = "currentPage"
+export const CompletedPageParameter = "completedPage"
+
+const listPageUrl = (shown: NonNullable<CommunicationsView["shown"]>, parameter: string, page: number) => {
+  const others = { [CurrentPageParameter]: shown.current.page, [CompletedPageParameter]: shown.completed.page }
+  const pages = { ...others, [parameter]: page }
+  const query = Object.entries(pages)
+    .filter(([, value]) => value > 1)
+    .map(([name, value]) => `&${name}=${value}`)
+    .join("")
+  return `${subtabUrl(shown.subtab)}${query}`
+}
 
 const subtabNav = (view: CommunicationsView) =>
   html`<nav class="subtabs" aria-label="Communications">${view.subtabs.map(
@@ -42,19 +60,20 @@ const lists = (view: CommunicationsView, shown: NonNullable<CommunicationsView["
   return html`<div id="communications-lists" data-subtab="${shown.subtab}" data-events="${CommunicationsEventsPath}">
 ${card(
   `Current ${shown.subtab} Interactions`,
-  activityTable(shown.lists.current, `No current ${lower} interactions.`, {
+  html`${activityTable(shown.current.rows, `No current ${lower} interactions.`, {
     id: "current-interactions",
     extra: regarding,
-  }),
-  { id: "current", actions: html`<span class="count">${shown.lists.current.length}</span>` },
+  })}${pagingLinks(shown.current, (page) => listPageUrl(shown, CurrentPageParameter, page), "current-pages")}`,
+  { id: "current", actions: html`<span class="count">${shown.current.rows.length}</span>` },
 )}
 ${card(
   `Completed ${shown.subtab} Interactions (last ${view.completedDays} days)`,
-  activityTable(shown.lists.completed, `No ${lower} interactions completed in the last ${view.completedDays} days.`, {
-    id: "completed-interactions",
-    extra: regarding,
-  }),
-  { id: "completed", actions: html`<span class="count">${shown.lists.completed.length}</span>` },
+  html`${activityTable(
+    shown.completed.rows,
+    `No ${lower} interactions completed in the last ${view.completedDays} days.`,
+    { id: "completed-interactions", extra: regarding },
+  )}${pagingLinks(shown.completed, (page) => listPageUrl(shown, CompletedPageParameter, page), "completed-pages")}`,
+  { id: "completed", actions: html`<span class="count">${shown.completed.rows.length}</span>` },
 )}
 </div>`
 }

@@ -1,15 +1,18 @@
 import type { AssociationType } from "@crmod-cti/core"
 import type { CrmRecord } from "@crmod-cti/emulator"
+import type { Paged } from "../crm/paging.js"
 import { type Html, html } from "../html.js"
 import type { SignedIn } from "../session/signedIn.js"
 import { card, pageHeader } from "../views/fieldList.js"
 import { phoneLink } from "../views/phoneLink.js"
+import { pagingLinks } from "../views/pagingLinks.js"
 import { recordLink } from "../views/recordLinks.js"
-import { crmLayout } from "./layout.js"
+import { crmLayout, RecordsPath } from "./layout.js"
 
 export interface RecordsView {
   readonly who: SignedIn
-  readonly groups: ReadonlyArray<readonly [AssociationType, ReadonlyArray<CrmRecord>]>
+  /** Each record type with a page of its records (at most 100). */
+  readonly groups: ReadonlyArray<readonly [AssociationType, Paged<CrmRecord>]>
 }
 
 const plural: { readonly [T in AssociationType]: string } = {
@@ -63,10 +66,10 @@ export const recordsPage = (view: RecordsView): Html =>
 <div class="records-grid">${view.groups.map(([type, records]) =>
       card(
         plural[type],
-        html`<table class="data-table compact"><tbody>${records.map(
+        html`<table class="data-table compact"><tbody>${records.rows.map(
           (record) =>
             html`<tr><td>${recordLink(record)}</td><td class="contact-details">${contactDetails(record)}</td></tr>`,
-        )}</tbody></table>`,
+        )}</tbody></table>${pagingLinks(records, (page) => `${RecordsPath}?type=${encodeURIComponent(type)}&page=${page}`, `${type.toLowerCase().replaceAll(" ", "-")}-pages`)}`,
       ),
     )}</div>`,
   })

@@ -1,8 +1,11 @@
 import { type AssociationType, mayAccessAll } from "@crmod-cti/core"
 import type { CrmRecord } from "@crmod-cti/emulator"
+import * as Either from "effect/Either"
+import type { Route } from "../app/Playground.js"
 import { companyRecord, linkedRecords } from "../crm/lookups.js"
+import { pageNumber, pageOf } from "../crm/paging.js"
 import type { Html } from "../html.js"
-import { pageReply } from "../http/Reply.js"
+import { htmlPage } from "../http/responses.js"
 import { accountPage } from "../pages/AccountPage.js"
 import { campaignPage } from "../pages/CampaignPage.js"
 import { contactPage } from "../pages/ContactPage.js"
@@ -13,7 +16,6 @@ import { DetailPaths } from "../views/recordLinks.js"
 import type { RecordPageView } from "../views/recordPage.js"
 import { badParameter, notFound } from "./errors.js"
 import { signedIn } from "./guards.js"
-import type { Route } from "./Route.js"
 
 type RecordOf<T extends AssociationType> = Extract<CrmRecord, { readonly recordType: T }>
 
@@ -26,25 +28,29 @@ const pages: { readonly [T in AssociationType]: (view: RecordPageView<RecordOf<T
   Opportunity: opportunityPage,
 }
 
-/** A record type's detail page at `…Detail?id=`: the record, what it points to, and its activities. */
+/** A record type's detail page at `…Detail?id=`: the record, what it points to, and a page of its activities. */
 const detailRoute = <T extends AssociationType>(type: T): Route => ({
   path: DetailPaths[type],
-  get: signedIn(async (ctx, who) => {
-    const id = ctx.url.searchParams.get("id")
-    if (id === null || id === "") return badParameter(who, `Missing parameter "id": which ${type} to show.`, "id")
-    const found = await companyRecord(ctx.app, who.user, type, id)
-    if (found === undefined) return notFound(who, `There is no ${type} with the Record Id ${id}.`)
+  get: signedIn(async (c, who) => {
+    const id = c.req.query("id")
+    if (id === undefined || id === "")
+      return badParameter(c, who, `Missing parameter "id": which ${type} to show.`, "id")
+    const page = pageNumber("page", c.req.query("page"))
+    if (Either.isLeft(page)) return badParameter(c, who, page.left, "page")
+    const { emulator } = c.var.playground
+    const found = await companyRecord(emulator, who.user, type, id)
+    if (found === undefined) return notFound(c, who, `There is no ${type} with the Record Id ${id}.`)
     const record = found.record as RecordOf<T>
     // Like the Communications tab, activities show only to users with their channel's Access privilege.
-    const activities = found.activities.filter((activity) => mayAccessAll(who.user.privileges, [activity.subtype]))
+    const visible = found.activities.filter((activity) => mayAccessAll(who.user.privileges, [activity.subtype]))
     const view: RecordPageView<RecordOf<T>> = {
       who,
       record,
-      activities,
-      hiddenActivities: found.activities.length - activities.length,
-      linked: await linkedRecords(ctx.app, who.user, record),
+      activities: pageOf(page.right, (limit) => visible.slice(0, limit)),
+      hiddenActivities: found.activities.length - visible.length,
+      linked: await linkedRecords(emulator, who.user, record),
     }
-    return pageReply(200, pages[type](view))
+    return htmlPage(c, 200, pages[type](view))
   }),
 })
 

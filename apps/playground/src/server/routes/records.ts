@@ -1,21 +1,37 @@
 import type { AssociationType } from "@crmod-cti/core"
 import type { CrmRecord } from "@crmod-cti/emulator"
+import * as Either from "effect/Either"
+import type { Route } from "../app/Playground.js"
 import { demoRecordIds } from "../crm/demoRecords.js"
 import { companyRecord } from "../crm/lookups.js"
-import { pageReply } from "../http/Reply.js"
+import { type Paged, pageNumber, pageOf } from "../crm/paging.js"
+import { htmlPage } from "../http/responses.js"
 import { RecordsPath } from "../pages/layout.js"
 import { recordsPage } from "../pages/RecordsPage.js"
+import { badParameter } from "./errors.js"
 import { signedIn } from "./guards.js"
-import type { Route } from "./Route.js"
 
-const showRecords = signedIn(async (ctx, who) => {
+const showRecords = signedIn(async (c, who) => {
+  const { emulator } = c.var.playground
+  const type = c.req.query("type")
+  const types = demoRecordIds.map(([recordType]) => recordType)
+  if (type !== undefined && !(types as ReadonlyArray<string>).includes(type)) {
+    return badParameter(c, who, `Invalid value "${type}" for parameter "type": expected ${types.join(", ")}.`, "type")
+  }
+  const page = pageNumber("page", c.req.query("page"))
+  if (Either.isLeft(page)) return badParameter(c, who, page.left, "page")
+  // One type's pages (`?type=…&page=…`), or the first page of each.
   const groups = await Promise.all(
-    demoRecordIds.map(async ([type, ids]): Promise<readonly [AssociationType, ReadonlyArray<CrmRecord>]> => {
-      const found = await Promise.all(ids.map((id) => companyRecord(ctx.app, who.user, type, id)))
-      return [type, found.flatMap((entry) => (entry === undefined ? [] : [entry.record]))]
-    }),
+    demoRecordIds
+      .filter(([recordType]) => type === undefined || recordType === type)
+      .map(async ([recordType, ids]): Promise<readonly [AssociationType, Paged<CrmRecord>]> => {
+        const listed = pageOf(type === undefined ? 1 : page.right, (limit) => ids.slice(0, limit))
+        const found = await Promise.all(listed.rows.map((id) => companyRecord(emulator, who.user, recordType, id)))
+        const rows = found.flatMap((entry) => (entry === undefined ? [] : [entry.record]))
+        return [recordType, { ...listed, rows }]
+      }),
   )
-  return pageReply(200, recordsPage({ who, groups: groups.filter(([, records]) => records.length > 0) }))
+  return htmlPage(c, 200, recordsPage({ who, groups: groups.filter(([, records]) => records.rows.length > 0) }))
 })
 
 export const recordsRoutes: ReadonlyArray<Route> = [{ path: RecordsPath, get: showRecords }]
