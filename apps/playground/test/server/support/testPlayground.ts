@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest"
-import { type RunningPlayground, startPlayground } from "../../../src/server/startPlayground.js"
+import { type PlaygroundOptions, type RunningPlayground, startPlayground } from "../../../src/server/startPlayground.js"
 import type { Environment } from "../../../src/server/PlaygroundConfig.js"
 
 /** The demo users' password: the default, as the contract seeds it. */
@@ -16,7 +16,7 @@ export interface TestPlayground extends RunningPlayground {
  */
 export const usePlayground = (
   env: Environment = {},
-  options: { readonly softphoneDir?: string } = {},
+  options: Pick<PlaygroundOptions, "softphoneDir" | "limits"> = {},
 ): (() => TestPlayground) => {
   let playground: TestPlayground | undefined
   beforeAll(async () => {
