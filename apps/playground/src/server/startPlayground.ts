@@ -12,6 +12,7 @@ import { defaultSoftphoneDir, defaultStaticDir } from "./appPaths.js"
 import { ctiServiceApp } from "./cti/ctiService.js"
 import { makeLiveStreams } from "./events/LiveStreams.js"
 import { type Environment, playgroundConfig } from "./PlaygroundConfig.js"
+import { PlaygroundConfigError } from "./PlaygroundConfigError.js"
 import { playgroundRoutes } from "./routes/routes.js"
 import { makeSessionStore, SessionCookie } from "./session/SessionStore.js"
 import { parse } from "hono/utils/cookie"
@@ -53,7 +54,7 @@ const logError: RequestErrorListener = (error, request) => {
  * CTI Activity Web service with its WSDL, and the softphone's workspace, as one Hono app on `@hono/node-server`,
  * with the timeouts and caps that keep slow or greedy clients from holding it. Rejects with a
  * `PlaygroundConfigError` or `EmulatorConfigError` naming the setting it cannot use, among them the default demo
- * password on an address other than loopback, or with the listen error (`EADDRINUSE`: the port is taken).
+ * password on an address other than loopback and a port in use, or with another listen error.
  */
 export const startPlayground = async (options: PlaygroundOptions = {}): Promise<RunningPlayground> => {
   const configured = playgroundConfig(
@@ -97,7 +98,15 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
   })
   const server = createAdaptorServer({ fetch: app.fetch, serverOptions: nodeServerOptions(limits) }) as http.Server
   server.maxConnections = limits.connections
-  const listening = await listen(server, config.host, config.port)
+  const listening = await listen(server, config.host, config.port).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code === "EADDRINUSE"
+      ? new PlaygroundConfigError({
+          reason: "PortInUse",
+          message: `Port ${config.port} on ${config.host} is already in use: set PORT to a free port (0: any free port).`,
+          cause: error,
+        })
+      : error
+  })
   url = listening.url
   return {
     url,
