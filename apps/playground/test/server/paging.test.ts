@@ -20,7 +20,7 @@ const olderLink = (page: Page, navId: string): string | undefined => {
   const start = page.body.indexOf(`id="${navId}"`)
   if (start < 0) return undefined
   const nav = page.body.slice(start, page.body.indexOf("</nav>", start))
-  return /rel="next" data-page="\d+" href="([^"]+)"/.exec(nav)?.[1]?.replaceAll("&amp;", "&")
+  return /rel="next" href="([^"]+)"/.exec(nav)?.[1]?.replaceAll("&amp;", "&")
 }
 
 const ids = (from: number, to: number) =>
@@ -52,29 +52,29 @@ describe("Every list shows at most 100 rows a page, newest first, with paging li
     const first = await agent.get(`/OnDemand/user/ContactDetail?id=${DemoIds.fredHong}`)
     expect(rows(first, "related-activities")).toEqual(ids(149, 50))
     const older = olderLink(first, "activity-pages")
-    expect(older).toBe(`/OnDemand/user/ContactDetail?id=${DemoIds.fredHong}&page=2`)
+    expect(older).toMatch(new RegExp(`^/OnDemand/user/ContactDetail\\?id=${DemoIds.fredHong}&before=\\d+$`))
     const second = await agent.get(older ?? "")
     expect(rows(second, "related-activities").slice(0, 50)).toEqual(ids(49, 0))
-    expect(second.body).toContain('rel="prev" data-page="1"')
+    expect(second.body).toContain(`rel="first" href="/OnDemand/user/ContactDetail?id=${DemoIds.fredHong}"`)
   })
 
   it("a Communications subtab: the newest 100 current calls, then the next page", async () => {
     const first = await agent.get("/OnDemand/user/Communications?subtab=Call")
     expect(rows(first, "current-interactions")).toEqual(ids(149, 50))
     const older = olderLink(first, "current-pages")
-    expect(older).toBe("/OnDemand/user/Communications?subtab=Call&currentPage=2")
+    expect(older).toMatch(/^\/OnDemand\/user\/Communications\?subtab=Call&currentBefore=\d+$/)
     expect(rows(await agent.get(older ?? ""), "current-interactions").slice(0, 50)).toEqual(ids(49, 0))
   })
 
-  it("names a page parameter that is not a page number", async () => {
+  it("names a paging parameter that is not a page's position", async () => {
     for (const path of [
-      `/OnDemand/user/ContactDetail?id=${DemoIds.fredHong}&page=0`,
-      "/OnDemand/user/Communications?subtab=Call&currentPage=-1",
-      "/OnDemand/user/Records?page=x",
+      `/OnDemand/user/ContactDetail?id=${DemoIds.fredHong}&before=-1`,
+      "/OnDemand/user/Communications?subtab=Call&currentBefore=1.5",
+      "/OnDemand/user/Records?type=Contact&before=x",
     ]) {
       const page = await agent.get(path)
       expect(page.status, path).toBe(400)
-      expect(page.body).toMatch(/<code class="parameter">(page|currentPage)<\/code>/)
+      expect(page.body).toMatch(/<code class="parameter">(before|currentBefore)<\/code>/)
     }
   })
 })

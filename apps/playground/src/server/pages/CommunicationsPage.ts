@@ -20,6 +20,8 @@ export interface CommunicationsView {
     /** Each list newest first, a page of at most 100 rows. */
     readonly current: Paged<Activity>
     readonly completed: Paged<Activity>
+    /** The paging parameters the lists were asked for, by name. */
+    readonly positions: Readonly<Record<string, number | undefined>>
     /** The record each activity is about (the first associated of Service Request, Campaign, Contact…). */
     readonly regarding: ReadonlyMap<string, CrmRecord>
   }
@@ -28,16 +30,19 @@ export interface CommunicationsView {
 
 export const subtabUrl = (subtab: CommunicationsSubtab): string => `${CommunicationsPath}?subtab=${subtab}`
 
-/** The page parameters of the two lists. */
-export const CurrentPageParameter = "currentPage"
-export const CompletedPageParameter = "completedPage"
+/** The paging parameters of the two lists. */
+export const CurrentPageParameter = "currentBefore"
+export const CompletedPageParameter = "completedBefore"
 
-const listPageUrl = (shown: NonNullable<CommunicationsView["shown"]>, parameter: string, page: number) => {
-  const others = { [CurrentPageParameter]: shown.current.page, [CompletedPageParameter]: shown.completed.page }
-  const pages = { ...others, [parameter]: page }
-  const query = Object.entries(pages)
-    .filter(([, value]) => value > 1)
-    .map(([name, value]) => `&${name}=${value}`)
+/** The subtab with each list at its page: the one named `parameter` at `before`, the other where it is. */
+const listPageUrl = (
+  shown: NonNullable<CommunicationsView["shown"]>,
+  parameter: string,
+  before: number | undefined,
+) => {
+  const positions = { ...shown.positions, [parameter]: before }
+  const query = Object.entries(positions)
+    .flatMap(([name, value]) => (value === undefined ? [] : [`&${name}=${value}`]))
     .join("")
   return `${subtabUrl(shown.subtab)}${query}`
 }
@@ -63,7 +68,7 @@ ${card(
   html`${activityTable(shown.current.rows, `No current ${lower} interactions.`, {
     id: "current-interactions",
     extra: regarding,
-  })}${pagingLinks(shown.current, (page) => listPageUrl(shown, CurrentPageParameter, page), "current-pages")}`,
+  })}${pagingLinks(shown.current, (before) => listPageUrl(shown, CurrentPageParameter, before), "current-pages")}`,
   { id: "current", actions: html`<span class="count">${shown.current.rows.length}</span>` },
 )}
 ${card(
@@ -72,7 +77,7 @@ ${card(
     shown.completed.rows,
     `No ${lower} interactions completed in the last ${view.completedDays} days.`,
     { id: "completed-interactions", extra: regarding },
-  )}${pagingLinks(shown.completed, (page) => listPageUrl(shown, CompletedPageParameter, page), "completed-pages")}`,
+  )}${pagingLinks(shown.completed, (before) => listPageUrl(shown, CompletedPageParameter, before), "completed-pages")}`,
   { id: "completed", actions: html`<span class="count">${shown.completed.rows.length}</span>` },
 )}
 </div>`

@@ -69,7 +69,7 @@ export const recordsPage = (view: RecordsView): Html =>
         html`<table class="data-table compact"><tbody>${records.rows.map(
           (record) =>
             html`<tr><td>${recordLink(record)}</td><td class="contact-details">${contactDetails(record)}</td></tr>`,
-        )}</tbody></table>${pagingLinks(records, (page) => `${RecordsPath}?type=${encodeURIComponent(type)}&page=${page}`, `${type.toLowerCase().replaceAll(" ", "-")}-pages`)}`,
+        )}</tbody></table>${pagingLinks(records, (before) => `${RecordsPath}?type=${encodeURIComponent(type)}${before === undefined ? "" : `&before=${before}`}`, `${type.toLowerCase().replaceAll(" ", "-")}-pages`)}`,
       ),
     )}</div>`,
   })

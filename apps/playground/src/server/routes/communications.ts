@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { PlaygroundContext, Route } from "../app/Playground.js"
 import { regardingRecord } from "../crm/lookups.js"
-import { PageSize, pageNumber, pageOf } from "../crm/paging.js"
+import { PageSize, pageOf, pageParameter } from "../crm/paging.js"
 import { isSubtab, maySeeSubtab, visibleSubtabs } from "../crm/subtabs.js"
 import { htmlPage, textResponse } from "../http/responses.js"
 import {
@@ -36,24 +36,24 @@ const showCommunications = signedIn(async (c, who) => {
   const subtab = requested ?? subtabs[0]
   if (subtab === undefined) return htmlPage(c, 200, communicationsPage({ who, subtabs, completedDays: CompletedDays }))
 
-  const pages = {
-    current: pageNumber(CurrentPageParameter, c.req.query(CurrentPageParameter)),
-    completed: pageNumber(CompletedPageParameter, c.req.query(CompletedPageParameter)),
+  const positions = {
+    current: pageParameter(CurrentPageParameter, c.req.query(CurrentPageParameter)),
+    completed: pageParameter(CompletedPageParameter, c.req.query(CompletedPageParameter)),
   }
-  if (Either.isLeft(pages.current)) return badParameter(c, who, pages.current.left, CurrentPageParameter)
-  if (Either.isLeft(pages.completed)) return badParameter(c, who, pages.completed.left, CompletedPageParameter)
+  if (Either.isLeft(positions.current)) return badParameter(c, who, positions.current.left, CurrentPageParameter)
+  if (Either.isLeft(positions.completed)) return badParameter(c, who, positions.completed.left, CompletedPageParameter)
+  const [current, completed] = [positions.current.right, positions.completed.right]
   const completedSince = Date.now() - CompletedDays * 24 * 60 * 60 * 1000
-  const list = (limit: number) =>
-    Effect.runPromise(
-      Effect.either(c.var.playground.emulator.communications(who.user.signInId, subtab, { completedSince, limit })),
-    )
-  const [current, completed] = [pages.current.right, pages.completed.right]
-  const lists = await list(Math.max(current, completed) * PageSize + 1)
+  const limit = Math.max(current ?? 0, completed ?? 0) + PageSize + 1
+  const lists = await Effect.runPromise(
+    Effect.either(c.var.playground.emulator.communications(who.user.signInId, subtab, { completedSince, limit })),
+  )
   if (Either.isLeft(lists)) return accessDenied(c, who, `Your role has no Access ${subtab} Communications privilege.`)
   const shown = {
     subtab,
-    current: pageOf(current, (limit) => lists.right.current.slice(0, limit)),
-    completed: pageOf(completed, (limit) => lists.right.completed.slice(0, limit)),
+    current: pageOf(current, (rows) => lists.right.current.slice(0, rows)),
+    completed: pageOf(completed, (rows) => lists.right.completed.slice(0, rows)),
+    positions: { [CurrentPageParameter]: current, [CompletedPageParameter]: completed },
   }
   const regarding = new Map<string, CrmRecord>()
   for (const activity of [...shown.current.rows, ...shown.completed.rows] satisfies ReadonlyArray<Activity>) {

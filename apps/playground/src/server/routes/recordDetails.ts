@@ -3,7 +3,7 @@ import type { CrmRecord } from "@crmod-cti/emulator"
 import * as Either from "effect/Either"
 import type { Route } from "../app/Playground.js"
 import { companyRecord, linkedRecords } from "../crm/lookups.js"
-import { pageNumber, pageOf } from "../crm/paging.js"
+import { pageOf, pageParameter } from "../crm/paging.js"
 import type { Html } from "../html.js"
 import { htmlPage } from "../http/responses.js"
 import { accountPage } from "../pages/AccountPage.js"
@@ -35,8 +35,8 @@ const detailRoute = <T extends AssociationType>(type: T): Route => ({
     const id = c.req.query("id")
     if (id === undefined || id === "")
       return badParameter(c, who, `Missing parameter "id": which ${type} to show.`, "id")
-    const page = pageNumber("page", c.req.query("page"))
-    if (Either.isLeft(page)) return badParameter(c, who, page.left, "page")
+    const before = pageParameter("before", c.req.query("before"))
+    if (Either.isLeft(before)) return badParameter(c, who, before.left, "before")
     const { emulator } = c.var.playground
     const found = await companyRecord(emulator, who.user, type, id)
     if (found === undefined) return notFound(c, who, `There is no ${type} with the Record Id ${id}.`)
@@ -46,7 +46,7 @@ const detailRoute = <T extends AssociationType>(type: T): Route => ({
     const view: RecordPageView<RecordOf<T>> = {
       who,
       record,
-      activities: pageOf(page.right, (limit) => visible.slice(0, limit)),
+      activities: pageOf(before.right, (limit) => visible.slice(0, limit)),
       hiddenActivities: found.activities.length - visible.length,
       linked: await linkedRecords(emulator, who.user, record),
     }

@@ -4,7 +4,7 @@ import * as Either from "effect/Either"
 import type { Route } from "../app/Playground.js"
 import { demoRecordIds } from "../crm/demoRecords.js"
 import { companyRecord } from "../crm/lookups.js"
-import { type Paged, pageNumber, pageOf } from "../crm/paging.js"
+import { type Paged, pageOf, pageParameter } from "../crm/paging.js"
 import { htmlPage } from "../http/responses.js"
 import { RecordsPath } from "../pages/layout.js"
 import { recordsPage } from "../pages/RecordsPage.js"
@@ -18,14 +18,14 @@ const showRecords = signedIn(async (c, who) => {
   if (type !== undefined && !(types as ReadonlyArray<string>).includes(type)) {
     return badParameter(c, who, `Invalid value "${type}" for parameter "type": expected ${types.join(", ")}.`, "type")
   }
-  const page = pageNumber("page", c.req.query("page"))
-  if (Either.isLeft(page)) return badParameter(c, who, page.left, "page")
-  // One type's pages (`?type=…&page=…`), or the first page of each.
+  const before = pageParameter("before", c.req.query("before"))
+  if (Either.isLeft(before)) return badParameter(c, who, before.left, "before")
+  // One type's pages (`?type=…&before=…`), or the first page of each.
   const groups = await Promise.all(
     demoRecordIds
       .filter(([recordType]) => type === undefined || recordType === type)
       .map(async ([recordType, ids]): Promise<readonly [AssociationType, Paged<CrmRecord>]> => {
-        const listed = pageOf(type === undefined ? 1 : page.right, (limit) => ids.slice(0, limit))
+        const listed = pageOf(type === undefined ? undefined : before.right, (limit) => ids.slice(0, limit))
         const found = await Promise.all(listed.rows.map((id) => companyRecord(emulator, who.user, recordType, id)))
         const rows = found.flatMap((entry) => (entry === undefined ? [] : [entry.record]))
         return [recordType, { ...listed, rows }]

@@ -1,16 +1,19 @@
 import type { Paged } from "../crm/paging.js"
 import { type Html, html } from "../html.js"
 
-/** Links to the newer and older pages of a list, where there are any (`data-page` names the page linked). */
-export const pagingLinks = (paged: Paged<unknown>, hrefFor: (page: number) => string, id: string): Html | "" =>
-  paged.hasNewer || paged.hasOlder
-    ? html`<nav class="paging" id="${id}" aria-label="Pages">${
-        paged.hasNewer
-          ? html`<a class="button button-secondary button-small" rel="prev" data-page="${paged.page - 1}" href="${hrefFor(paged.page - 1)}">Newer</a>`
-          : ""
-      } <span class="muted">Page ${paged.page}</span> ${
-        paged.hasOlder
-          ? html`<a class="button button-secondary button-small" rel="next" data-page="${paged.page + 1}" href="${hrefFor(paged.page + 1)}">Older</a>`
-          : ""
-      }</nav>`
-    : ""
+/**
+ * Links to the newest page of a list and to the older rows that follow, where there are any. `hrefFor(undefined)`
+ * is the newest page's address, `hrefFor(next)` the next one's.
+ */
+export const pagingLinks = (paged: Paged<unknown>, hrefFor: (before: number | undefined) => string, id: string) =>
+  paged.isFirst && paged.next === undefined
+    ? ""
+    : (html`<nav class="paging" id="${id}" aria-label="Pages">${
+        paged.isFirst
+          ? ""
+          : html`<a class="button button-secondary button-small" rel="first" href="${hrefFor(undefined)}">Newest</a>`
+      }${
+        paged.next === undefined
+          ? ""
+          : html`<a class="button button-secondary button-small" rel="next" href="${hrefFor(paged.next)}">Older</a>`
+      }</nav>` satisfies Html | "")

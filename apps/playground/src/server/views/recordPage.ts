@@ -32,7 +32,7 @@ const activitiesCard = (view: RecordPageView<CrmRecord>) =>
   card(
     "Activities",
     html`${activityTable(view.activities.rows, "No activities yet.", { id: "related-activities" })}
-${pagingLinks(view.activities, (page) => `${detailUrl(view.record.recordType, view.record.id)}&page=${page}`, "activity-pages")}
+${pagingLinks(view.activities, (before) => `${detailUrl(view.record.recordType, view.record.id)}${before === undefined ? "" : `&before=${before}`}`, "activity-pages")}
 ${view.hiddenActivities > 0 && html`<p class="muted">${view.hiddenActivities} activities of channels you have no access to are not shown.</p>`}`,
     { id: "activities" },
   )
