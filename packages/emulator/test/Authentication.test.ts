@@ -1,7 +1,14 @@
 import { CtiAuthenticator } from "@crmod-cti/core"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { DemoUsers, EmulatorLive, EmulatorStore, type EmulatorStoreShape, makeInMemoryStore } from "@crmod-cti/emulator"
+import {
+  DemoUsers,
+  EmulatorLive,
+  EmulatorStore,
+  type EmulatorStoreShape,
+  makeInMemoryStore,
+  ScryptPasswordHasher,
+} from "@crmod-cti/emulator"
 import { demoEmulator, emulatorOf, emulatorWithStore, interaction } from "./fixtures.js"
 
 const denied = "The security token could not be authenticated or authorized."
@@ -81,10 +88,10 @@ describe("authentication of a request's UsernameToken", () => {
     }),
   )
 
-  it.effect("passwords are stored as salted scrypt hashes, never as text", () =>
+  it.effect("passwords are stored as salted scrypt hashes by default, never as text", () =>
     Effect.gen(function* () {
       const store = yield* makeInMemoryStore()
-      yield* demoEmulator().pipe(Effect.provideService(EmulatorStore, store))
+      yield* demoEmulator({ passwordHasher: ScryptPasswordHasher }).pipe(Effect.provideService(EmulatorStore, store))
       const [a, b] = [store.user(DemoUsers.mosDef), store.user(DemoUsers.noCti)]
       expect(a!.credential.algorithm).toBe("scrypt")
       expect(Buffer.from(a!.credential.key).includes(Buffer.from("password"))).toBe(false)

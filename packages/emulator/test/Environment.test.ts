@@ -18,6 +18,11 @@ describe("options from the environment (CONTRACT.md §6)", () => {
     })
   })
 
+  it("CTI_LOCKOUT=off switches the sign-in lockout off; on or unset keeps it", () => {
+    expect(Either.getOrThrow(emulatorOptionsFromEnv({ CTI_LOCKOUT: "off" }))).toMatchObject({ lockout: false })
+    expect(Either.getOrThrow(emulatorOptionsFromEnv({ CTI_LOCKOUT: "on" }))).not.toHaveProperty("lockout")
+  })
+
   it("CTI_OPERATIONS_ALLOTMENT, CTI_MAX_REQUEST_KB and CTI_DEMO_PASSWORD set their values", () => {
     const env = {
       CTI_LIMITERS: "on",
@@ -34,6 +39,7 @@ describe("options from the environment (CONTRACT.md §6)", () => {
 
   it.each([
     [{ CTI_LIMITERS: "no" }, 'CTI_LIMITERS must be on or off, got "no"'],
+    [{ CTI_LOCKOUT: "false" }, 'CTI_LOCKOUT must be on or off, got "false"'],
     [
       { CTI_OPERATIONS_ALLOTMENT: "0" },
       'CTI_OPERATIONS_ALLOTMENT must be a positive whole number of operations, got "0"',

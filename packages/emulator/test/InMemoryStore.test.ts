@@ -39,6 +39,8 @@ const request: ServiceRequest = {
 
 const store = () => Effect.runSync(makeInMemoryStore())
 const ids = (found: ReadonlyArray<{ readonly id: string }>) => found.map((one) => one.id)
+const values = <A extends { readonly id: string }>(found: ReadonlyArray<{ readonly value: A }>) =>
+  ids(found.map((row) => row.value))
 
 describe("the in-memory store's indexes", () => {
   it("finds records by phone digits per field, by email in any case, and by id", () => {
@@ -56,14 +58,45 @@ describe("the in-memory store's indexes", () => {
     expect(memory.record("1QA2-C9")).toBeUndefined()
   })
 
-  it("keeps every activity of an identity, and lists by owner and by associated record in order", () => {
+  it("keeps every activity of an identity, and lists by owner and by associated record newest first", () => {
     const memory = store()
     memory.addActivity(activity("1QA2-V1", "same", { contactId: "1QA2-C1" }))
     memory.addActivity(activity("1QA2-V2", "same", { owner: "ACME/other" }))
     memory.addActivity(activity("1QA2-V3", "else", { contactId: "1QA2-C1" }))
+    memory.addActivity(activity("1QA2-V4", "chat", { contactId: "1QA2-C1", type: "Chat", subtype: "Inbound Chat" }))
     expect(ids(memory.activitiesByIdentity("ACME", interaction("same")))).toEqual(["1QA2-V1", "1QA2-V2"])
-    expect(ids(memory.activitiesByOwner("ACME/agent"))).toEqual(["1QA2-V1", "1QA2-V3"])
-    expect(ids(memory.activitiesByRecord("1QA2-C1"))).toEqual(["1QA2-V1", "1QA2-V3"])
+    expect(values(memory.activitiesOfOwner("ACME/agent", "Call", "current", undefined, 10))).toEqual([
+      "1QA2-V3",
+      "1QA2-V1",
+    ])
+    const calls = memory.activitiesOfRecord("1QA2-C1", "Call", undefined, 10)
+    expect(values(calls)).toEqual(["1QA2-V3", "1QA2-V1"])
+    expect(values(memory.activitiesOfRecord("1QA2-C1", "Call", calls[0]!.position, 10))).toEqual(["1QA2-V1"])
+    expect(values(memory.activitiesOfRecord("1QA2-C1", "Call", undefined, 1))).toEqual(["1QA2-V3"])
+    expect(values(memory.activitiesOfRecord("1QA2-C1", "Chat", undefined, 10))).toEqual(["1QA2-V4"])
+    expect(memory.countActivitiesOfRecord("1QA2-C1", "Call")).toBe(2)
+  })
+
+  it("a wrap-up moves an activity from its owner's current list to the front of the completed one", () => {
+    const memory = store()
+    for (const id of ["1QA2-V1", "1QA2-V2", "1QA2-V3"]) memory.addActivity(activity(id, id))
+    memory.updateActivity(activity("1QA2-V2", "1QA2-V2", { wrappedUpAt: 5 }))
+    memory.updateActivity(activity("1QA2-V1", "1QA2-V1", { wrappedUpAt: 6 }))
+    const list = (state: "current" | "completed") =>
+      values(memory.activitiesOfOwner("ACME/agent", "Call", state, undefined, 10))
+    expect(list("current")).toEqual(["1QA2-V3"])
+    expect(list("completed")).toEqual(["1QA2-V1", "1QA2-V2"])
+    // Saving a wrapped-up activity again (new notes) moves nothing.
+    memory.updateActivity(activity("1QA2-V2", "1QA2-V2", { wrappedUpAt: 5, wrapUpNotes: "more" }))
+    expect(list("completed")).toEqual(["1QA2-V1", "1QA2-V2"])
+  })
+
+  it("lists a company's records of a type newest first", () => {
+    const memory = store()
+    for (const id of ["1QA2-C1", "1QA2-C2"]) memory.addRecord(contact(id, {}))
+    memory.addRecord({ ...contact("1QA2-C3", {}), company: "GLOBEX" })
+    expect(values(memory.recordsOfType("ACME", "Contact", undefined, 10))).toEqual(["1QA2-C2", "1QA2-C1"])
+    expect(values(memory.recordsOfType("ACME", "Account", undefined, 10))).toEqual([])
   })
 
   it("adds an activity and its service request both or neither", () => {
@@ -87,7 +120,8 @@ describe("the in-memory store's indexes", () => {
     ).toBe(true)
     expect(memory.activity("1QA2-V1")?.wrappedUpAt).toBe(5)
     for (const changed of [
-      activity("1QA2-V1", "2"),
+      activity("1QA2-V1", "1"),
+      activity("1QA2-V1", "2", { wrappedUpAt: 5 }),
       activity("1QA2-V1", "1", { leadId: "1QA2-L1" }),
       activity("1QA2-V9", "1"),
     ]) {

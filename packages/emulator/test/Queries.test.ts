@@ -23,12 +23,13 @@ describe("the Communications tab: the agent's current interactions, then complet
       yield* service.wrapUp([wrapUp("a"), wrapUp("100000000000")])
       const calls = yield* emulator.communications(DemoUsers.mosDef, "Call")
       expect(calls.current.map((activity) => activity.interaction.InteractionId)).toEqual(["d", "b"])
-      expect(calls.completed.map((activity) => activity.interaction.InteractionId)).toEqual(["a", "100000000000"])
+      // Completed ones most recently wrapped up first.
+      expect(calls.completed.map((activity) => activity.interaction.InteractionId)).toEqual(["100000000000", "a"])
       const chats = yield* emulator.communications(DemoUsers.mosDef, "Chat")
       expect(chats.current.map((activity) => activity.interaction.InteractionId)).toEqual(["c", "100000000001"])
       const limited = yield* emulator.communications(DemoUsers.mosDef, "Call", { limit: 1, completedSince: 1 })
       expect(limited.current.map((activity) => activity.interaction.InteractionId)).toEqual(["d"])
-      expect(limited.completed.map((activity) => activity.interaction.InteractionId)).toEqual(["a"])
+      expect(limited.completed.map((activity) => activity.interaction.InteractionId)).toEqual(["100000000000"])
     }),
   )
 

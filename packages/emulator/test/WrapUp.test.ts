@@ -109,11 +109,13 @@ describe("CTIActivityWrapUp statuses", () => {
 })
 
 describe("the servlet's wrap-up page: Save stores notes and call result and wraps up", () => {
+  const mosDef = { signInId: DemoUsers.mosDef }
+
   it.effect("saves and wraps up, then saves again without changing the wrap-up time", () =>
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()
       yield* TestClock.adjust("1 minute")
-      const saved = yield* emulator.wrapUpActivity(DemoUsers.mosDef, DemoIds.sampleCall, {
+      const saved = yield* emulator.wrapUpPage.save(mosDef, DemoIds.sampleCall, {
         notes: "Customer asked for a call back",
         callResult: "Completed",
       })
@@ -124,7 +126,7 @@ describe("the servlet's wrap-up page: Save stores notes and call result and wrap
         wrappedUpAt: 60_000,
       })
       yield* TestClock.adjust("1 minute")
-      const again = yield* emulator.wrapUpActivity(DemoUsers.mosDef, DemoIds.sampleCall, { notes: "Called back" })
+      const again = yield* emulator.wrapUpPage.save(mosDef, DemoIds.sampleCall, { notes: "Called back" })
       expect(again.status).toBe("Activity has already been wrapped up")
       expect(again.activity).toMatchObject({ wrapUpNotes: "Called back", callResult: "Completed", wrappedUpAt: 60_000 })
       const [viaService] = yield* emulator.serviceFor(DemoUsers.mosDef).wrapUp([wrapUp("100000000000")])
@@ -132,12 +134,42 @@ describe("the servlet's wrap-up page: Save stores notes and call result and wrap
     }),
   )
 
+  it.effect("agents stay apart: another agent's activity is neither shown nor saved, and stays as it was", () =>
+    Effect.gen(function* () {
+      const emulator = yield* demoEmulator()
+      const agent = { signInId: DemoUsers.callAgent }
+      const shown = yield* Effect.flip(emulator.wrapUpPage.ownActivity(agent, DemoIds.sampleCall))
+      expect(shown).toMatchObject({ _tag: "CrmQueryError", reason: "Forbidden" })
+      const saved = yield* Effect.flip(emulator.wrapUpPage.save(agent, DemoIds.sampleCall, { notes: "mine now" }))
+      expect(saved.reason).toBe("Forbidden")
+      const untouched = yield* emulator.wrapUpPage.ownActivity(mosDef, DemoIds.sampleCall)
+      expect(untouched.wrapUpNotes).toBeUndefined()
+      expect(untouched.wrappedUpAt).toBeUndefined()
+      // The agent's own call is theirs to wrap up.
+      const [own] = yield* emulator.serviceFor(DemoUsers.callAgent).insert([interaction("own")])
+      expect((yield* emulator.wrapUpPage.save(agent, own!.ActivityId!, { notes: "done" })).status).toBe("OK")
+    }),
+  )
+
+  it.effect("the deprecated wrapUpActivity refuses another agent's activity with Access Denied", () =>
+    Effect.gen(function* () {
+      const emulator = yield* demoEmulator()
+      const denied = yield* Effect.flip(emulator.wrapUpActivity(DemoUsers.callAgent, DemoIds.sampleCall, {}))
+      expect(denied.message).toBe("Access Denied")
+      expect((yield* emulator.wrapUpPage.ownActivity(mosDef, DemoIds.sampleCall)).wrappedUpAt).toBeUndefined()
+    }),
+  )
+
   it.effect("needs the Access privilege of the activity's channel", () =>
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()
-      const denied = yield* Effect.flip(emulator.wrapUpActivity(DemoUsers.callAgent, DemoIds.sampleChat, {}))
-      expect(denied.message).toBe("Access Denied")
-      expect((yield* emulator.wrapUpActivity(DemoUsers.callAgent, DemoIds.sampleCall, {})).status).toBe("OK")
+      yield* emulator.administration.setPrivileges(DemoUsers.mosDef, ["Access Call Communications"])
+      const denied = yield* Effect.flip(emulator.wrapUpPage.save(mosDef, DemoIds.sampleChat, {}))
+      expect(denied).toMatchObject({
+        reason: "Forbidden",
+        message: "Your role has no Access Chat Communications privilege.",
+      })
+      expect((yield* emulator.wrapUpPage.save(mosDef, DemoIds.sampleCall, {})).status).toBe("OK")
     }),
   )
 
@@ -145,10 +177,12 @@ describe("the servlet's wrap-up page: Save stores notes and call result and wrap
     Effect.gen(function* () {
       const emulator = yield* emulatorOf([tenantOf("ACME"), tenantOf("GLOBEX")])
       const [inserted] = yield* emulator.serviceFor("ACME/agent").insert([interaction("1")])
+      const globex = { signInId: "GLOBEX/agent" }
+      expect((yield* Effect.flip(emulator.wrapUpPage.save(globex, inserted!.ActivityId!, {}))).reason).toBe("NotFound")
+      expect((yield* Effect.flip(emulator.wrapUpPage.ownActivity(globex, "1QA2-NOPE"))).reason).toBe("NotFound")
       expect((yield* emulator.wrapUpActivity("GLOBEX/agent", inserted!.ActivityId!, {})).status).toBe(
         "Activity not found",
       )
-      expect((yield* emulator.wrapUpActivity("ACME/agent", "1QA2-NOPE", {})).status).toBe("Activity not found")
     }),
   )
 })

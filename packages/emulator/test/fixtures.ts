@@ -2,6 +2,7 @@ import type { ChannelType, CtiActivityServiceShape, Interaction, WrapUpInteracti
 import { Effect } from "effect"
 import {
   type EmulatorOptions,
+  FastPasswordHasher,
   IdGenerator,
   makeDemoEmulator,
   makeEmulator,
@@ -26,8 +27,14 @@ export const wrapUp = (InteractionId: string, ChannelType: ChannelType = "Inboun
   ChannelType,
 })
 
-/** Rules other than the limiters are tested without them: `TestClock` does not move between requests. */
-export const noLimits = { limits: { rateLimiter: false, operationsAllotment: false } } satisfies EmulatorOptions
+/**
+ * Rules other than the limiters are tested without them (`TestClock` does not move between requests), and with
+ * a cheap password hasher (scrypt would cost most of the suite's time).
+ */
+export const noLimits = {
+  limits: { rateLimiter: false, operationsAllotment: false },
+  passwordHasher: FastPasswordHasher,
+} satisfies EmulatorOptions
 
 /** The demo tenant's emulator, limiters off unless the options say otherwise. */
 export const demoEmulator = (options: Omit<EmulatorOptions, "tenant"> = {}) =>

@@ -1,10 +1,10 @@
 import { CtiFault, Faults } from "@crmod-cti/core"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
+import { makeCtiApp } from "@crmod-cti/emulator-http"
 import {
   CtiTransportError,
   type HttpSend,
   makeCtiClient,
-  makeCtiRequestHandler,
   makePromiseClient,
   toPromiseClient,
 } from "@crmod-cti/soap-http"
@@ -14,7 +14,7 @@ import { calls, endpoint, inProcess, scripted, transportError, user } from "./he
 
 const promiseClient = async (password: string = user.password) => {
   const emulator = await Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
-  const send = inProcess(makeCtiRequestHandler({ authenticator: emulator }))
+  const send = inProcess(makeCtiApp({ authenticator: emulator }))
   return toPromiseClient(Effect.runSync(makeCtiClient({ endpoint, ...user, password }, send)))
 }
 

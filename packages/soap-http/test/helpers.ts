@@ -1,13 +1,6 @@
 import type { CtiFault, InsertResult, Interaction } from "@crmod-cti/core"
 import { decodeRequest, encodeFault, encodeInsertResponse, encodeWrapUpResponse } from "@crmod-cti/soap-codec"
-import {
-  type CtiRequestHandler,
-  CtiTransportError,
-  type HttpSend,
-  type IncomingResponse,
-  type OutgoingRequest,
-  type ServerRequest,
-} from "@crmod-cti/soap-http"
+import { CtiTransportError, type HttpSend, type IncomingResponse, type OutgoingRequest } from "@crmod-cti/soap-http"
 import { Clock, Effect, Either } from "effect"
 
 export const endpoint = "http://crm.test/Services/Integration"
@@ -77,40 +70,17 @@ export const transportError = (reason: CtiTransportError["reason"], status?: num
     ...(status === undefined ? {} : { status }),
   })
 
-/** An `HttpSend` that hands each request to a handler in the same process. */
+/** An `HttpSend` that hands each request to a fetch handler in the same process (a Hono app's `fetch`). */
 export const inProcess =
-  (handler: CtiRequestHandler): HttpSend =>
+  (handler: { readonly fetch: (request: Request) => Response | Promise<Response> }): HttpSend =>
   (request) =>
     Effect.promise(async () => {
-      const bytes = new TextEncoder().encode(request.body)
-      const url = new URL(request.url)
-      const response = await handler.handle(
-        serverRequest({
-          url: url.pathname + url.search,
-          headers: { ...request.headers, "content-length": String(bytes.length) },
-          body: bytes,
-        }),
+      const response = await handler.fetch(
+        new Request(request.url, { method: "POST", headers: request.headers, body: request.body }),
       )
-      return { status: response.status, contentType: response.headers["content-type"], body: response.body }
+      return {
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? undefined,
+        body: await response.text(),
+      }
     })
-
-export interface FakeRequest {
-  readonly method?: string
-  readonly url?: string
-  readonly headers?: Readonly<Record<string, string>>
-  readonly body?: Uint8Array | "too-large" | "aborted"
-  /** Called when the handler reads the body. */
-  readonly onRead?: (maxBytes: number) => void
-}
-
-/** A `ServerRequest` for the handler, as an adapter would make it. */
-export const serverRequest = (fake: FakeRequest = {}): ServerRequest => ({
-  method: fake.method ?? "POST",
-  url: fake.url ?? "/Services/Integration",
-  origin: "http://crm.test",
-  header: (name) => fake.headers?.[name],
-  readBody: async (maxBytes) => {
-    fake.onRead?.(maxBytes)
-    return fake.body ?? new Uint8Array(0)
-  },
-})

@@ -1,4 +1,4 @@
-// Client calls per second against the same server (the emulator behind transport-node's server, in its own
+// Client calls per second against the same server (the emulator behind the CRM side's app, in its own
 // process): our Node client, our fetch client (Node's global fetch), and the `soap` package's client loading the
 // WSDL. Each call inserts one new interaction; BENCH_CONCURRENCY calls are kept in flight (default 10). Pacing and
 // retries of our clients are off, since the server's limiters are.

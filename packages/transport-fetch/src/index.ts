@@ -1,18 +1,14 @@
 /**
- * `@crmod-cti/transport-fetch`: the CTI Activity Web service over any `fetch` — a client for browsers, Deno, Bun,
- * workers and Node (Effect Layer or Promise API), and a `(Request) => Promise<Response>` server handler.
+ * `@crmod-cti/transport-fetch`: a client of the CTI Activity Web service over any `fetch` — for browsers, Deno, Bun,
+ * workers and Node (Effect Layer or Promise API). The CRM side over HTTP is `@crmod-cti/emulator-http`'s.
  */
-export { batchAnswers } from "./batchAnswers.js"
 export * as FetchCtiClient from "./FetchCtiClient.js"
 export { createClient, Fetch, type FetchClientOptions } from "./FetchCtiClient.js"
-export * from "./FetchCtiHandler.js"
 export { type FetchLike, fetchSend } from "./fetchSend.js"
 export {
   CtiClient,
   type CtiClientError,
   type CtiClientOptions,
-  type CtiServerOptions,
   CtiTransportError,
-  makeCtiRequestHandler,
   type PromiseCtiClient,
 } from "@crmod-cti/soap-http"

@@ -1,14 +1,8 @@
 import { Faults, type Interaction } from "@crmod-cti/core"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
+import { makeCtiApp } from "@crmod-cti/emulator-http"
 import { CtiClient } from "@crmod-cti/soap-http"
-import {
-  createClient,
-  CtiTransportError,
-  Fetch,
-  FetchCtiClient,
-  type FetchLike,
-  makeCtiFetchHandler,
-} from "@crmod-cti/transport-fetch"
+import { createClient, CtiTransportError, Fetch, FetchCtiClient, type FetchLike } from "@crmod-cti/transport-fetch"
 import { Effect, Layer } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
 import { mosDef } from "./helpers/servers.js"
@@ -16,19 +10,20 @@ import { mosDef } from "./helpers/servers.js"
 const endpoint = "https://crm.example.test/Services/Integration"
 const call: Interaction = { InteractionId: "FETCH-1", AgentOfferTime: 1287786900, ChannelType: "Inbound Call" }
 
-let handler: (request: Request) => Promise<Response>
+let handler: (request: Request) => Response | Promise<Response>
 beforeAll(async () => {
   const emulator = await Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
-  handler = makeCtiFetchHandler({ authenticator: emulator })
+  const app = makeCtiApp({ authenticator: emulator })
+  handler = (request) => app.fetch(request)
 })
 
-/** A `fetch` that hands each request to the fetch handler in this process, recording what was sent. */
+/** A `fetch` that hands each request to the CRM side's app in this process, recording what was sent. */
 const inProcessFetch = () => {
   const seen: Array<Request> = []
   const fetchImpl: FetchLike = (input, init) => {
     const request = new Request(input, init)
     seen.push(request.clone())
-    return handler(request)
+    return Promise.resolve(handler(request))
   }
   return { fetchImpl, seen }
 }

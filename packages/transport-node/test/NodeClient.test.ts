@@ -1,18 +1,17 @@
 import * as http from "node:http"
 import * as net from "node:net"
 import { CtiFault, Faults, type Interaction } from "@crmod-cti/core"
-import { DemoPassword, DemoUsers, makeDemoEmulator } from "@crmod-cti/emulator"
+import { DemoPassword, DemoUsers } from "@crmod-cti/emulator"
 import { encodeInsertResponse } from "@crmod-cti/soap-codec"
 import { CtiClient } from "@crmod-cti/soap-http"
 import {
   createClient,
   CtiTransportError,
-  listen,
   makeKeepAliveAgents,
   NodeCtiClient,
   NodeHttpAgent,
-  type NodeCtiServer,
 } from "@crmod-cti/transport-node"
+import { type CrmServer, startCrmServer } from "@crmod-cti/testing"
 import { Effect, Layer } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
@@ -112,12 +111,11 @@ describe("The Node client's calls are cancelled by their AbortSignal", () => {
 })
 
 describe("The Node client's services", () => {
-  let server: NodeCtiServer
+  let server: CrmServer
   let endpoint: string
   beforeAll(async () => {
-    const emulator = await Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
-    server = await listen({ authenticator: emulator })
-    endpoint = `${server.url}/Services/Integration`
+    server = await startCrmServer()
+    endpoint = server.endpoint
   })
   afterAll(() => server.close())
 

@@ -2,8 +2,10 @@ import { DefaultPriorities } from "@crmod-cti/core"
 import * as Either from "effect/Either"
 import { DemoPassword, DemoTenant } from "./DemoTenant.js"
 import { EmulatorConfigError } from "./EmulatorConfigError.js"
+import { type PasswordHasher, ScryptPasswordHasher } from "./PasswordHasher.js"
 import { DefaultRateLimit, type RateLimit } from "./RateLimiter.js"
 import type { TenantSeed } from "./Seed.js"
+import { DefaultLockout, LockoutAttempts, LockoutMinutes, type LockoutPolicy } from "./SignInLockout.js"
 
 export interface EmulatorLimits {
   /** Per-user request rate: on by default at 20 a second and 50 ms apart; `false` switches it off. */
@@ -20,6 +22,13 @@ export interface EmulatorOptions {
   readonly limits?: EmulatorLimits
   /** The configured `Priority` LOV (default `1-High`, `2-Medium`, `3-Low`); other priorities are ignored. */
   readonly priorities?: ReadonlyArray<string>
+  /**
+   * The sign-in lockout (`CONTRACT.md` §9): by default 5 failed sign-ins in a row lock a user for 15 minutes;
+   * `false` switches it off (load tests).
+   */
+  readonly lockout?: LockoutPolicy | false
+  /** How passwords are hashed (default scrypt); tests pass `FastPasswordHasher`. */
+  readonly passwordHasher?: PasswordHasher
 }
 
 /** Not documented by Oracle (it depends on the licences); this toolkit's default. */
@@ -32,6 +41,8 @@ export interface ResolvedOptions {
   readonly rateLimit: RateLimit | undefined
   readonly operationsAllotment: number | undefined
   readonly priorities: ReadonlyArray<string>
+  readonly lockout: Required<LockoutPolicy> | undefined
+  readonly passwordHasher: PasswordHasher
 }
 
 const invalid = (message: string) => Either.left(new EmulatorConfigError({ reason: "InvalidOption", message }))
@@ -56,11 +67,20 @@ export const resolveOptions = (options: EmulatorOptions): Either.Either<Resolved
     return invalid(`limits.operationsAllotment must be a positive integer or false, got ${allotment}`)
   }
   if (password === "") return invalid("password must not be empty")
+  const lockout = options.lockout === false ? undefined : { ...DefaultLockout, ...options.lockout }
+  if (lockout !== undefined && !LockoutAttempts.includes(lockout.attempts)) {
+    return invalid(`lockout.attempts must be 3, 5 or 10, got ${String(lockout.attempts)}`)
+  }
+  if (lockout !== undefined && !LockoutMinutes.includes(lockout.minutes)) {
+    return invalid(`lockout.minutes must be 15, 30, 60 or "until unlocked", got ${String(lockout.minutes)}`)
+  }
   return Either.right({
     tenants: Array.isArray(tenant) ? tenant : [tenant as TenantSeed],
     password,
     rateLimit,
     operationsAllotment: allotment === false ? undefined : allotment,
     priorities,
+    lockout,
+    passwordHasher: options.passwordHasher ?? ScryptPasswordHasher,
   })
 }

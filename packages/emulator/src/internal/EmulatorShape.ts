@@ -1,110 +1,91 @@
 import type {
   ActivityIdentity,
-  ActivityType,
   AssociationType,
-  ChannelType,
   CtiActivityServiceShape,
   CtiFault,
   CtiSession,
   CtiUser,
-  Privilege,
   UsernameToken,
   WrapUpStatus,
 } from "@crmod-cti/core"
 import type * as Effect from "effect/Effect"
 import type * as Option from "effect/Option"
-import type * as Scope from "effect/Scope"
-import type * as Stream from "effect/Stream"
-import type { EmulatorChange } from "./Changes.js"
+import type { Administration } from "./Administration.js"
+import type { ChangeFeed } from "./ChangeFeed.js"
+import type { ActivityLookup, CrmQueries } from "./CrmQueries.js"
 import type { Activity, CrmRecord } from "./Records.js"
-import type { UnknownUserError } from "./UnknownUserError.js"
+import type { CommunicationsSubtab } from "./Subtabs.js"
+import type { WrapUpForm, WrapUpPage } from "./WrapUpPage.js"
 
-/** The subtabs of the Communications tab; Callback activities show on the Call subtab (their privilege's). */
-export type CommunicationsSubtab = Exclude<ActivityType, "Callback">
-
-/** A channel of each subtab, whose Access privilege the subtab needs. */
-export const SubtabChannels: { readonly [S in CommunicationsSubtab]: ChannelType } = {
-  Call: "Inbound Call",
-  Chat: "Inbound Chat",
-  Email: "Inbound Email",
-  Voicemail: "Inbound Voicemail",
-}
-
-/** An agent's interactions of one subtab, each list newest first. */
-export interface Communications {
-  /** Not wrapped up yet. */
-  readonly current: ReadonlyArray<Activity>
-  /** Wrapped up. */
-  readonly completed: ReadonlyArray<Activity>
-}
-
-export interface CommunicationsOptions {
-  /** Only completed interactions wrapped up at or after this time (epoch ms): the profile's time frame. */
-  readonly completedSince?: number
-  /** At most this many interactions in each list. */
-  readonly limit?: number
-}
-
-export interface RecordWithActivities {
-  readonly record: CrmRecord
-  /** The activities associated with the record, newest first. */
-  readonly activities: ReadonlyArray<Activity>
-}
-
-/** The activities of a company with one identity, whatever their channel. */
-export type ActivityLookup =
-  | { readonly _tag: "Found"; readonly activity: Activity }
-  | { readonly _tag: "NotFound" }
-  | { readonly _tag: "Multiple"; readonly activities: ReadonlyArray<Activity> }
-
-/** What the servlet's wrap-up page saves. */
-export interface WrapUpForm {
-  readonly notes?: string
-  readonly callResult?: string
-}
-
-export interface WrapUpPageResult {
-  /** `OK`, `Activity has already been wrapped up` (the form is saved all the same), `Activity not found` or `Error`. */
-  readonly status: WrapUpStatus
-  readonly activity?: Activity
-}
-
-/** The CRM On Demand side of CTI for its tenants. */
-export interface EmulatorShape {
-  /** Signs a request's UsernameToken in (the core's `CtiAuthenticator`). */
+/**
+ * The CRM On Demand side of CTI for its tenants: the CTI Activity Web service and its sign-in, the CRM pages'
+ * queries, company administration, and the feed of changes.
+ */
+export interface EmulatorShape extends ChangeFeed {
+  /** Signs a request's UsernameToken in (the core's `CtiAuthenticator`), with the sign-in lockout. */
   readonly authenticate: (token: UsernameToken) => Effect.Effect<CtiSession, CtiFault>
+  /** The sign-in page's check: the same function as `authenticate`, the same lockout, the same answers. */
+  readonly signIn: (username: string, password: string) => Effect.Effect<CtiUser, CtiFault>
   /** The CTI Activity Web service acting for a user, in-process and without a password. */
   readonly serviceFor: (signInId: string) => CtiActivityServiceShape
-  /** The Communications tab: fails with `Access Denied` without the subtab's Access privilege. */
+  /** What the CRM's pages read, scoped to the signed-in user and paged. */
+  readonly queries: CrmQueries
+  /** The servlet's wrap-up page: the signed-in user's own activities only. */
+  readonly wrapUpPage: WrapUpPage
+  readonly administration: Administration
+
+  /** @deprecated Use `queries.communications` (paged, `Forbidden` as a `CrmQueryError`). At most 100 rows a list. */
   readonly communications: (
     signInId: string,
     subtab: CommunicationsSubtab,
     options?: CommunicationsOptions,
   ) => Effect.Effect<Communications, CtiFault>
+  /** @deprecated Use `queries.record` and `queries.activitiesOfRecord` (company-scoped). At most 100 activities. */
   readonly record: (type: AssociationType, id: string) => Effect.Effect<Option.Option<RecordWithActivities>>
+  /** @deprecated Use `queries.activity` (company- and privilege-scoped). */
   readonly activity: (id: string) => Effect.Effect<Option.Option<Activity>>
+  /** @deprecated Use `queries.findActivity` (the signed-in user's company). */
   readonly findActivity: (company: string, identity: ActivityIdentity) => Effect.Effect<ActivityLookup>
   /**
-   * Saves the servlet's wrap-up page: stores the notes and call result, and wraps the activity up by the rules
-   * and privileges of `CTIActivityWrapUp`. The activity must be of the user's company.
+   * @deprecated Use `wrapUpPage.save`. Saves the servlet's wrap-up page for the user's own activity; another
+   * agent's activity fails with `Access Denied`, one of another company answers `Activity not found`.
    */
   readonly wrapUpActivity: (
     signInId: string,
     activityId: string,
     form: WrapUpForm,
   ) => Effect.Effect<WrapUpPageResult, CtiFault>
-  readonly users: (company: string) => Effect.Effect<ReadonlyArray<CtiUser>>
-  readonly user: (signInId: string) => Effect.Effect<Option.Option<CtiUser>>
-  /** Replaces a user's privileges; their next request sees the change. */
-  readonly setPrivileges: (
-    signInId: string,
-    privileges: ReadonlyArray<Privilege>,
-  ) => Effect.Effect<void, UnknownUserError>
-  readonly hasPrivilege: (signInId: string, privilege: Privilege) => Effect.Effect<boolean>
-  /** Counts the changes so far. */
-  readonly revision: Effect.Effect<number>
-  /** Every change from the moment the stream is run. */
-  readonly changes: Stream.Stream<EmulatorChange>
-  /** Subscribes now: the stream has every change from this moment, for as long as the scope is open. */
-  readonly subscribe: Effect.Effect<Stream.Stream<EmulatorChange>, never, Scope.Scope>
+  /** @deprecated Use `administration.users`. */
+  readonly users: Administration["users"]
+  /** @deprecated Use `administration.user`. */
+  readonly user: Administration["user"]
+  /** @deprecated Use `administration.setPrivileges`. */
+  readonly setPrivileges: Administration["setPrivileges"]
+  /** @deprecated Use `administration.hasPrivilege`. */
+  readonly hasPrivilege: Administration["hasPrivilege"]
+}
+
+/** @deprecated The old `communications` answer; `queries.communications` answers pages. */
+export interface Communications {
+  readonly current: ReadonlyArray<Activity>
+  readonly completed: ReadonlyArray<Activity>
+}
+
+/** @deprecated The old `communications` options. */
+export interface CommunicationsOptions {
+  readonly completedSince?: number
+  readonly limit?: number
+}
+
+/** @deprecated The old `record` answer. */
+export interface RecordWithActivities {
+  readonly record: CrmRecord
+  /** The record's first page of activities, newest first. */
+  readonly activities: ReadonlyArray<Activity>
+}
+
+/** @deprecated The old `wrapUpActivity` answer; `wrapUpPage.save` answers `WrapUpSaved`. */
+export interface WrapUpPageResult {
+  readonly status: WrapUpStatus
+  readonly activity?: Activity
 }

@@ -3,7 +3,10 @@ import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import type * as Either from "effect/Either"
 import type { PhoneField } from "./MatchKeys.js"
-import type { Activity, Campaign, CrmRecord, ServiceRequest } from "./Records.js"
+import type { Positioned } from "./Paging.js"
+import type { PasswordHash } from "./PasswordHasher.js"
+import type { Activity, Campaign, CrmRecord, CrmRecordType, ServiceRequest } from "./Records.js"
+import type { CommunicationsSubtab } from "./Subtabs.js"
 
 /**
  * Why the store could not write. `Rejected` and `DuplicateId` mean it refused this record (an insert answers
@@ -13,13 +16,6 @@ export class StoreError extends Data.TaggedError("StoreError")<{
   readonly reason: "DuplicateId" | "Rejected" | "Unavailable"
   readonly message: string
 }> {}
-
-/** A password as the store keeps it: never the text, only a salted scrypt key. */
-export interface PasswordHash {
-  readonly algorithm: "scrypt"
-  readonly salt: Uint8Array
-  readonly key: Uint8Array
-}
 
 export interface StoredUser extends CtiUser {
   readonly credential: PasswordHash
@@ -37,8 +33,10 @@ export interface StoredUser extends CtiUser {
  * (it would need the locks and the asynchrony back).
  *
  * Every lookup an insert or a wrap-up makes is an index lookup, so their cost does not grow with the number of
- * stored records or activities. Lists are in the order things were added. Reads must not throw; an unexpected
- * exception from any operation is a defect of the request that made it.
+ * stored records or activities. The lists the CRM pages show are read a page at a time from indexes kept in the
+ * order of writes (`Positioned` rows, newest first, at most `limit`, before the position `before` when given), so
+ * a page costs the same however much is stored. Other lists are in the order things were added. Reads must not
+ * throw; an unexpected exception from any operation is a defect of the request that made it.
  */
 export interface EmulatorStoreShape {
   readonly addUser: (user: StoredUser) => Either.Either<void, StoreError>
@@ -58,18 +56,45 @@ export interface EmulatorStoreShape {
   readonly recordsByEmail: (company: string, email: string) => ReadonlyArray<CrmRecord>
   readonly serviceRequestsByNumber: (company: string, number: string) => ReadonlyArray<ServiceRequest>
   readonly campaignsBySourceCode: (company: string, code: string) => ReadonlyArray<Campaign>
+  /** A company's records of one type, newest first. */
+  readonly recordsOfType: (
+    company: string,
+    type: CrmRecordType,
+    before: number | undefined,
+    limit: number,
+  ) => ReadonlyArray<Positioned<CrmRecord>>
   /** Whether a record or an activity already has this id (ids are unique across the store). */
   readonly isIdTaken: (id: string) => boolean
 
   /** Adds an activity, and the service request created for it if any: both or neither. */
   readonly addActivity: (activity: Activity, serviceRequest?: ServiceRequest) => Either.Either<void, StoreError>
-  /** Replaces a stored activity (same id) by a new version of it. */
+  /**
+   * Replaces a stored activity (same id) by a new version of it; identity, owner and associations stay, and a
+   * wrapped-up activity stays wrapped up.
+   */
   readonly updateActivity: (activity: Activity) => Either.Either<void, StoreError>
   readonly activity: (id: string) => Activity | undefined
   readonly activitiesByIdentity: (company: string, identity: ActivityIdentity) => ReadonlyArray<Activity>
-  readonly activitiesByOwner: (signInId: string) => ReadonlyArray<Activity>
-  /** Activities associated with this record. */
-  readonly activitiesByRecord: (recordId: string) => ReadonlyArray<Activity>
+  /**
+   * An agent's activities of one Communications subtab: `current` ones (not wrapped up) newest created first,
+   * `completed` ones most recently wrapped up first.
+   */
+  readonly activitiesOfOwner: (
+    signInId: string,
+    subtab: CommunicationsSubtab,
+    state: "current" | "completed",
+    before: number | undefined,
+    limit: number,
+  ) => ReadonlyArray<Positioned<Activity>>
+  /** The activities associated with a record, of one subtab, newest first. */
+  readonly activitiesOfRecord: (
+    recordId: string,
+    subtab: CommunicationsSubtab,
+    before: number | undefined,
+    limit: number,
+  ) => ReadonlyArray<Positioned<Activity>>
+  /** How many activities of one subtab are associated with a record. */
+  readonly countActivitiesOfRecord: (recordId: string, subtab: CommunicationsSubtab) => number
 }
 
 export class EmulatorStore extends Context.Tag("@crmod-cti/emulator/EmulatorStore")<

@@ -24,7 +24,8 @@ const positiveInteger = /^[1-9][0-9]{0,14}$/
 /**
  * Reads `CONTRACT.md` §6's variables: `CTI_LIMITERS=off` switches off the rate limiter and the operations
  * allotment (`on` or unset keeps them), `CTI_OPERATIONS_ALLOTMENT` sets the allotment, `CTI_MAX_REQUEST_KB` the
- * size limit, `CTI_DEMO_PASSWORD` the demo users' password. Unset or empty variables keep their defaults, but an
+ * size limit, `CTI_DEMO_PASSWORD` the demo users' password, and `CTI_LOCKOUT=off` switches the sign-in lockout off
+ * (§9; for load tests). Unset or empty variables keep their defaults, but an
  * empty `CTI_DEMO_PASSWORD` is refused.
  */
 export const emulatorOptionsFromEnv = (
@@ -33,6 +34,10 @@ export const emulatorOptionsFromEnv = (
   const limiters = env.CTI_LIMITERS?.trim().toLowerCase() ?? ""
   if (limiters !== "" && limiters !== "on" && limiters !== "off") {
     return invalid("CTI_LIMITERS", env.CTI_LIMITERS ?? "", "on or off")
+  }
+  const lockout = env.CTI_LOCKOUT?.trim().toLowerCase() ?? ""
+  if (lockout !== "" && lockout !== "on" && lockout !== "off") {
+    return invalid("CTI_LOCKOUT", env.CTI_LOCKOUT ?? "", "on or off")
   }
   const allotmentText = env.CTI_OPERATIONS_ALLOTMENT?.trim() ?? ""
   if (allotmentText !== "" && !positiveInteger.test(allotmentText)) {
@@ -49,6 +54,7 @@ export const emulatorOptionsFromEnv = (
   const allotment = off ? false : allotmentText === "" ? undefined : Number(allotmentText)
   return Either.right({
     ...(password === undefined ? {} : { password }),
+    ...(lockout === "off" ? { lockout: false } : {}),
     limits: { rateLimiter: !off, ...(allotment === undefined ? {} : { operationsAllotment: allotment }) },
     maxRequestKb: sizeText === "" ? DefaultMaxRequestKb : Number(sizeText),
   })

@@ -5,8 +5,11 @@ import * as Layer from "effect/Layer"
 import { EmulatorStore, type EmulatorStoreShape, StoreError, type StoredUser } from "./EmulatorStore.js"
 import { AllPhoneFields, emailKeyOf, type PhoneField, phoneKeysOf } from "./MatchKeys.js"
 import { Multimap } from "./Multimap.js"
+import type { Positioned } from "./Paging.js"
+import { PositionIndex } from "./PositionIndex.js"
 import type { Activity, Campaign, CrmRecord, ServiceRequest } from "./Records.js"
 import { AssociationFields } from "./Records.js"
+import { type CommunicationsSubtab, subtabOf } from "./Subtabs.js"
 
 /** A write the in-memory store is about to make, shown to a `WriteFailureRule`. */
 export interface ActivityWrite {
@@ -22,9 +25,8 @@ export interface InMemoryStore extends EmulatorStoreShape {
   readonly failWrites: (rule: WriteFailureRule | undefined) => void
 }
 
-// Keys join a company and a value with NUL, which cannot occur in XML text. `join` makes a flat string, where `+`
-// would keep both parts (and the parts' parts) alive as a rope for as long as the key is in an index.
-const key = (company: string, value: string) => [company, value].join("\u0000")
+// Keys join their parts with NUL, which cannot occur in XML text or ids.
+const key = (...parts: ReadonlyArray<string>) => parts.join("\u0000")
 const associationFields = Object.values(AssociationFields)
 
 /** The values of a map under the ids, skipping ids it does not have. */
@@ -37,7 +39,14 @@ const valuesOf = <A>(map: ReadonlyMap<string, A>, ids: ReadonlyArray<string>): A
   return values
 }
 
-/** The in-memory store: plain maps and indexes, every operation O(1) but for list results. */
+/** The values of a map under positioned ids (every id is there: the indexes hold only stored ids). */
+const positioned = <A>(map: ReadonlyMap<string, A>, ids: ReadonlyArray<Positioned<string>>): Array<Positioned<A>> =>
+  ids.map(({ position, value }) => ({ position, value: map.get(value)! }))
+
+/**
+ * The in-memory store: plain maps and indexes, every operation O(1) but for list results, and pages a binary
+ * search and a slice of an index kept in the order of writes.
+ */
 export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
   Effect.sync(() => {
     const users = new Map<string, StoredUser>()
@@ -49,15 +58,24 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
     const bySourceCode = new Multimap()
     const activities = new Map<string, Activity>()
     const byIdentity = new Multimap()
-    const byOwner = new Multimap()
-    const byRecord = new Multimap()
+    /** Where each activity was written, to find it in its owner's current list when it is wrapped up. */
+    const createdPositions = new Map<string, number>()
+    const byType = new PositionIndex()
+    const byOwner = new PositionIndex()
+    const byRecord = new PositionIndex()
+    // Every write that lists something takes the next position, so that later is newer in every index.
+    let lastPosition = 0
     let failureRule: WriteFailureRule | undefined
 
     const isIdTaken = (id: string) => records.has(id) || activities.has(id)
     const duplicate = (id: string) => new StoreError({ reason: "DuplicateId", message: `The id ${id} is already used` })
 
+    const ownerKey = (activity: Activity, state: "current" | "completed") =>
+      key(activity.owner, subtabOf(activity), state)
+
     const indexRecord = (record: CrmRecord) => {
       records.set(record.id, record)
+      byType.add(key(record.company, record.recordType), record.id, ++lastPosition)
       // One entry per number and record, whatever its fields: a lookup is one index read, filtered by field
       // only when it asks for some of the fields (the record's phones tell which).
       for (const digits of new Set(phoneKeysOf(record).map(([, digits]) => digits))) {
@@ -74,10 +92,16 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
     const indexActivity = (activity: Activity) => {
       activities.set(activity.id, activity)
       byIdentity.add(key(activity.company, identityKey(activity.interaction)), activity.id)
-      byOwner.add(activity.owner, activity.id)
+      const position = ++lastPosition
+      createdPositions.set(activity.id, position)
+      byOwner.add(
+        ownerKey(activity, activity.wrappedUpAt === undefined ? "current" : "completed"),
+        activity.id,
+        position,
+      )
       for (const field of associationFields) {
         const recordId = activity[field]
-        if (recordId !== undefined) byRecord.add(recordId, activity.id)
+        if (recordId !== undefined) byRecord.add(key(recordId, subtabOf(activity)), activity.id, position)
       }
     }
 
@@ -121,6 +145,8 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
         valuesOf(records, bySrNumber.get(key(company, number))) as ReadonlyArray<ServiceRequest>,
       campaignsBySourceCode: (company, code) =>
         valuesOf(records, bySourceCode.get(key(company, code))) as ReadonlyArray<Campaign>,
+      recordsOfType: (company, type, before, limit) =>
+        positioned(records, byType.newest(key(company, type), before, limit)),
       isIdTaken,
 
       addActivity: (activity, serviceRequest) => {
@@ -143,6 +169,7 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
         // Identity, owner and associations are what the indexes hold: an update may not change them.
         if (
           stored === undefined ||
+          (stored.wrappedUpAt !== undefined && activity.wrappedUpAt === undefined) ||
           stored.company !== activity.company ||
           stored.owner !== activity.owner ||
           identityKey(stored.interaction) !== identityKey(activity.interaction) ||
@@ -153,13 +180,20 @@ export const makeInMemoryStore = (): Effect.Effect<InMemoryStore> =>
           )
         }
         activities.set(activity.id, activity)
+        if (stored.wrappedUpAt === undefined && activity.wrappedUpAt !== undefined) {
+          byOwner.remove(ownerKey(activity, "current"), activity.id, createdPositions.get(activity.id)!)
+          byOwner.add(ownerKey(activity, "completed"), activity.id, ++lastPosition)
+        }
         return Either.void
       },
       activity: (id) => activities.get(id),
       activitiesByIdentity: (company, identity: ActivityIdentity) =>
         valuesOf(activities, byIdentity.get(key(company, identityKey(identity)))),
-      activitiesByOwner: (signInId) => valuesOf(activities, byOwner.get(signInId)),
-      activitiesByRecord: (recordId) => valuesOf(activities, byRecord.get(recordId)),
+      activitiesOfOwner: (signInId, subtab: CommunicationsSubtab, state, before, limit) =>
+        positioned(activities, byOwner.newest(key(signInId, subtab, state), before, limit)),
+      activitiesOfRecord: (recordId, subtab, before, limit) =>
+        positioned(activities, byRecord.newest(key(recordId, subtab), before, limit)),
+      countActivitiesOfRecord: (recordId, subtab) => byRecord.size(key(recordId, subtab)),
 
       failWrites: (rule) => {
         failureRule = rule

@@ -4,8 +4,9 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { EmulatorConfigError } from "./EmulatorConfigError.js"
 import type { EmulatorStoreShape, StoreError } from "./EmulatorStore.js"
-import { hashPassword } from "./Passwords.js"
-import { type Activity, AssociationFields, type CrmRecord } from "./Records.js"
+import type { ResolvedOptions } from "./EmulatorOptions.js"
+import type { Activity, CrmRecord } from "./Records.js"
+import { referencesOfActivity, referencesOfRecord } from "./References.js"
 import { decodeTenantSeed, type TenantSeed } from "./Seed.js"
 
 const seedError = (message: string) => new EmulatorConfigError({ reason: "InvalidSeed", message })
@@ -26,22 +27,6 @@ const recordsOf = (seed: TenantSeed): ReadonlyArray<CrmRecord> => {
   ]
 }
 
-/** The records a record refers to, with the type each must have. */
-const referencesOf = (record: CrmRecord): ReadonlyArray<readonly [string, string, CrmRecord["recordType"]]> => {
-  switch (record.recordType) {
-    case "Contact":
-    case "Opportunity":
-      return record.accountId === undefined ? [] : [["accountId", record.accountId, "Account"]]
-    case "Service Request":
-      return [
-        ...(record.accountId === undefined ? [] : [["accountId", record.accountId, "Account"] as const]),
-        ...(record.contactId === undefined ? [] : [["contactId", record.contactId, "Contact"] as const]),
-      ]
-    default:
-      return []
-  }
-}
-
 /**
  * Checks a tenant seed and writes it to the store: users with hashed passwords, records, then activities.
  * Refuses duplicate ids, users of another company, and references to records that are not of the tenant.
@@ -49,7 +34,7 @@ const referencesOf = (record: CrmRecord): ReadonlyArray<readonly [string, string
 export const seedTenant = (
   store: EmulatorStoreShape,
   input: TenantSeed,
-  defaultPassword: string,
+  settings: Pick<ResolvedOptions, "password" | "passwordHasher">,
 ): Effect.Effect<void, EmulatorConfigError> =>
   Effect.gen(function* () {
     const seed = yield* Either.match(decodeTenantSeed(input), { onLeft: Effect.fail, onRight: Effect.succeed })
@@ -61,9 +46,11 @@ export const seedTenant = (
       }
     }
     // Hashing takes a while: all at once, then the users in the seed's order.
-    const credentials = yield* Effect.forEach(seed.users, (user) => hashPassword(user.password ?? defaultPassword), {
-      concurrency: "unbounded",
-    })
+    const credentials = yield* Effect.forEach(
+      seed.users,
+      (user) => settings.passwordHasher.hash(user.password ?? settings.password),
+      { concurrency: "unbounded" },
+    )
     for (const [n, user] of seed.users.entries()) {
       yield* Either.mapLeft(
         store.addUser({ signInId: user.signInId, company, privileges: user.privileges, credential: credentials[n]! }),
@@ -79,7 +66,7 @@ export const seedTenant = (
       yield* Either.mapLeft(store.addRecord(record), stored(`The ${record.recordType} ${record.id}`))
     }
     for (const record of recordsOf(seed)) {
-      for (const [field, id, type] of referencesOf(record)) {
+      for (const [field, id, type] of referencesOfRecord(record)) {
         if (!recordOfType(id, type)) {
           return yield* Effect.fail(
             seedError(`The ${record.recordType} ${record.id} has ${field} ${id}, which is no ${type} of ${company}`),
@@ -88,16 +75,17 @@ export const seedTenant = (
       }
     }
 
+    // Oldest first, as inserts would have written them: the store's lists are read newest first by that order.
     const now = yield* Clock.currentTimeMillis
-    for (const { createdAt, ...seeded } of seed.activities ?? []) {
+    const activities = [...(seed.activities ?? [])].sort((a, b) => (a.createdAt ?? now) - (b.createdAt ?? now))
+    for (const { createdAt, ...seeded } of activities) {
       if (!signInIds.has(seeded.owner)) {
         return yield* Effect.fail(
           seedError(`The activity ${seeded.id} has owner ${seeded.owner}, no user of ${company}`),
         )
       }
-      for (const [type, field] of Object.entries(AssociationFields)) {
-        const id = seeded[field]
-        if (id !== undefined && !recordOfType(id, type)) {
+      for (const [field, id, type] of referencesOfActivity(seeded)) {
+        if (!recordOfType(id, type)) {
           return yield* Effect.fail(
             seedError(`The activity ${seeded.id} has ${field} ${id}, which is no ${type} of ${company}`),
           )

@@ -1,6 +1,7 @@
+import type * as http from "node:http"
 import type { EmulatorOptions, EmulatorShape } from "@crmod-cti/emulator"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { listen } from "@crmod-cti/transport-node"
+import { makeCtiApp, ServicePath, serve } from "@crmod-cti/emulator-http"
 import * as Effect from "effect/Effect"
 
 /** A CRM-side server of the demo tenant, listening on 127.0.0.1 on a free port. */
@@ -11,6 +12,8 @@ export interface CrmServer {
   readonly endpoint: string
   /** The emulator behind it, to look at what the requests did. */
   readonly emulator: EmulatorShape
+  /** The `node:http` server, to watch its connections. */
+  readonly server: http.Server
   readonly close: () => Promise<void>
 }
 
@@ -22,16 +25,23 @@ export interface CrmServerOptions {
 }
 
 /**
- * The one way tests reach the CRM side over real HTTP, so that they do not depend on which package serves it.
+ * The one way tests reach the CRM side over real HTTP: `@crmod-cti/emulator-http`'s app on `@hono/node-server`.
  * The emulator's limiters are off unless `options.emulator.limits` turns them on.
  */
 export const startCrmServer = async (options: CrmServerOptions = {}): Promise<CrmServer> => {
   const emulator = await Effect.runPromise(
     makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false }, ...options.emulator }),
   )
-  const server = await listen({
+  const app = makeCtiApp({
     authenticator: emulator,
     ...(options.maxRequestKb === undefined ? {} : { maxRequestKb: options.maxRequestKb }),
   })
-  return { url: server.url, endpoint: `${server.url}/Services/Integration`, emulator, close: server.close }
+  const server = await serve(app)
+  return {
+    url: server.url,
+    endpoint: `${server.url}${ServicePath}`,
+    emulator,
+    server: server.server,
+    close: server.close,
+  }
 }

@@ -1,5 +1,5 @@
 import { type CtiClientOptions, CtiClient, type CtiClientShape } from "@crmod-cti/soap-http"
-import { FetchCtiClient } from "@crmod-cti/transport-fetch"
+import { Fetch, FetchCtiClient, type FetchLike } from "@crmod-cti/transport-fetch"
 import { NodeCtiClient } from "@crmod-cti/transport-node"
 import { Context, Effect, Exit, Layer, Scope } from "effect"
 
@@ -8,8 +8,8 @@ export interface RunningClient {
   readonly close: () => Promise<void>
 }
 
-/** Builds a client for the options through its Effect Layer. */
-export type ClientFactory = (options: CtiClientOptions) => Promise<RunningClient>
+/** Builds a client for the options through its Effect Layer; a fetch client sends with `fetch` when given. */
+export type ClientFactory = (options: CtiClientOptions, fetch?: FetchLike) => Promise<RunningClient>
 
 const fromLayer = async (layer: Layer.Layer<CtiClient>): Promise<RunningClient> => {
   const scope = Effect.runSync(Scope.make())
@@ -18,7 +18,12 @@ const fromLayer = async (layer: Layer.Layer<CtiClient>): Promise<RunningClient> 
 }
 
 export const nodeClient: ClientFactory = (options) => fromLayer(NodeCtiClient.layer(options))
-export const fetchClient: ClientFactory = (options) => fromLayer(FetchCtiClient.layer(options))
+export const fetchClient: ClientFactory = (options, fetch) =>
+  fromLayer(
+    fetch === undefined
+      ? FetchCtiClient.layer(options)
+      : FetchCtiClient.layerWithoutFetch(options).pipe(Layer.provide(Layer.succeed(Fetch, fetch))),
+  )
 
 export const clients: ReadonlyArray<readonly [string, ClientFactory]> = [
   ["node client", nodeClient],

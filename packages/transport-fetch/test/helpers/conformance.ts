@@ -53,9 +53,12 @@ export const conformanceSuite = (makeClient: ClientFactory, makeServer: ServerFa
     await server.close()
   })
 
-  /** A client of `server` (or of the given endpoint), closed after the suite. */
-  const client = async (options: Partial<CtiClientOptions> = {}): Promise<CtiClientShape> => {
-    const running = await makeClient({ endpoint: server.endpoint, ...mosDef, ...options })
+  /** A client of `server` (or of the given endpoint, reached through `via`), closed after the suite. */
+  const client = async (
+    options: Partial<CtiClientOptions> = {},
+    via: Pick<RunningServer, "fetch"> = server,
+  ): Promise<CtiClientShape> => {
+    const running = await makeClient({ endpoint: server.endpoint, ...mosDef, ...options }, via.fetch)
     opened.push(running.close)
     return running.client
   }
@@ -179,7 +182,7 @@ export const conformanceSuite = (makeClient: ClientFactory, makeServer: ServerFa
           .filter(([, value]) => value !== undefined)
           .map(([name, value]) => `<data:${name}>${String(value)}</data:${name}>`)
           .join("")
-        const answer = await post(server.endpoint, rawRequest(securityOf(mosDef), [raw]))
+        const answer = await post(server.endpoint, rawRequest(securityOf(mosDef), [raw]), {}, server.fetch)
         expect(answer.status).toBe(500)
         expect(Either.flip(decodeInsertResponse(answer.body))).toEqual(Either.right(expected))
       })
@@ -197,7 +200,10 @@ export const conformanceSuite = (makeClient: ClientFactory, makeServer: ServerFa
       const small = await started(
         makeServer({ authenticator: await demoAuthenticator({ limits: { operationsAllotment: 3 } }) }),
       )
-      const crm = await client({ endpoint: small.endpoint, retry: { maxRetries: 1, initialBackoff: "10 millis" } })
+      const crm = await client(
+        { endpoint: small.endpoint, retry: { maxRetries: 1, initialBackoff: "10 millis" } },
+        small,
+      )
       expect((await success(crm.insert(calls("allot", 3)))).length).toBe(3)
       const fault = await failure(crm.insert(calls("allot-more", 1)))
       expect(fault).toEqual(Faults.operationsAllotment(3))
@@ -210,14 +216,14 @@ export const conformanceSuite = (makeClient: ClientFactory, makeServer: ServerFa
     const rateLimitedServer = async (rateLimiter: { perSecond: number; minSpacingMs: number }) => {
       const limited = await demoAuthenticator({ limits: { rateLimiter, operationsAllotment: false } })
       const running = await started(makeServer({ authenticator: limited }))
-      await success((await client({ endpoint: running.endpoint })).insert(calls("warm-up", 1)))
-      return { limited, endpoint: running.endpoint }
+      await success((await client({ endpoint: running.endpoint }, running)).insert(calls("warm-up", 1)))
+      return { limited, running }
     }
 
     it("the rate limiter: the client waits RequestWait and retries until it is let through", async () => {
-      const { limited, endpoint } = await rateLimitedServer({ perSecond: 20, minSpacingMs: 100 })
+      const { limited, running } = await rateLimitedServer({ perSecond: 20, minSpacingMs: 100 })
       const before = limited.calls()
-      const unpaced = await client({ endpoint, pacing: false, concurrency: 3 })
+      const unpaced = await client({ endpoint: running.endpoint, pacing: false, concurrency: 3 }, running)
       const results = await success(unpaced.insert(calls("rate", 12)))
       expect(results.map((result) => result.InteractionId)).toEqual(calls("rate", 12).map((i) => i.InteractionId))
       expect(results.map((result) => result.Status)).toEqual(Array(12).fill("OK"))
@@ -225,8 +231,10 @@ export const conformanceSuite = (makeClient: ClientFactory, makeServer: ServerFa
     })
 
     it("the rate limiter's fault, when retrying is off, carries RequestWait", async () => {
-      const { endpoint } = await rateLimitedServer({ perSecond: 1, minSpacingMs: 1000 })
-      const fault = await failure((await client({ endpoint, ...fast })).insert(calls("rate-off", 1)))
+      const { running } = await rateLimitedServer({ perSecond: 1, minSpacingMs: 1000 })
+      const fault = await failure(
+        (await client({ endpoint: running.endpoint, ...fast }, running)).insert(calls("rate-off", 1)),
+      )
       expect(fault).toBeInstanceOf(CtiFault)
       expect(fault).toMatchObject({ reason: "RateLimited", errorCode: "SBL-ODU-01005", faultCode: "Server" })
       const wait = (fault as CtiFault).requestWaitMs ?? 0

@@ -2,49 +2,46 @@ import * as http from "node:http"
 import * as net from "node:net"
 import type { CtiAuthenticator } from "@crmod-cti/core"
 import { DemoPassword, DemoUsers, type EmulatorOptions, makeDemoEmulator } from "@crmod-cti/emulator"
-import { type CtiServerOptions, ServicePath } from "@crmod-cti/soap-http"
-import { batchAnswers, makeCtiFetchHandler } from "@crmod-cti/transport-fetch"
-import { ctiRequestListener, listen, startServer } from "@crmod-cti/transport-node"
+import { type CtiAppOptions, makeCtiApp, ServicePath, serve } from "@crmod-cti/emulator-http"
+import type { FetchLike } from "@crmod-cti/transport-fetch"
 import { getRequestListener } from "@hono/node-server"
 import { Effect } from "effect"
-import { fetchHandlerListener } from "./bridge.js"
 
 export interface RunningServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`, or the made-up origin of an in-process app. */
   readonly url: string
   /** The service URL: `<url>/Services/Integration`. */
   readonly endpoint: string
+  /** The `fetch` that reaches it: the global one over real HTTP, or one that calls the app in this process. */
+  readonly fetch: FetchLike
   readonly close: () => Promise<void>
 }
 
-/** Starts the CTI Activity Web service for the given options on 127.0.0.1, on a free port. */
-export type ServerFactory = (options: CtiServerOptions) => Promise<RunningServer>
+/** Starts the CRM side over HTTP for the given options. */
+export type ServerFactory = (options: CtiAppOptions) => Promise<RunningServer>
 
-const running = (server: { url: string; close: () => Promise<void> }): RunningServer => ({
-  url: server.url,
-  endpoint: `${server.url}${ServicePath}`,
-  close: server.close,
-})
+const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init)
 
-/** transport-node's `listen`. */
-export const nodeServer: ServerFactory = async (options) => running(await listen(options))
+/** `@crmod-cti/emulator-http`'s app on @hono/node-server, on 127.0.0.1 and a free port. */
+export const onNodeServer: ServerFactory = async (options) => {
+  const server = await serve(makeCtiApp(options))
+  return { url: server.url, endpoint: `${server.url}${ServicePath}`, fetch: globalFetch, close: server.close }
+}
 
-/** transport-fetch's `makeCtiFetchHandler`, served through a node:http bridge. */
-export const fetchServer: ServerFactory = async (options) =>
-  running(await startServer(http.createServer(fetchHandlerListener(makeCtiFetchHandler(options)))))
+let inProcessApps = 0
 
 /**
- * transport-fetch's `makeCtiFetchHandler` on @hono/node-server, as a user of the fetch handler serves it on Node.
- * It replaces the global `Request` and `Response` with its lightweight ones: use it in a test file of its own.
+ * The app in this process, through `app.fetch` (as Deno.serve, Bun.serve and workers call it): its `fetch` hands
+ * the requests for its made-up origin to the app, and any other to the global `fetch`.
  */
-/** The fetch handler as its README serves it on Node: on @hono/node-server, its answers batched per turn. */
-export const honoServer: ServerFactory = async (options) =>
-  running(await startServer(http.createServer(getRequestListener(batchAnswers(makeCtiFetchHandler(options))))))
-
-export const servers: ReadonlyArray<readonly [string, ServerFactory]> = [
-  ["node server", nodeServer],
-  ["fetch handler", fetchServer],
-]
+export const inProcess: ServerFactory = async (options) => {
+  const app = makeCtiApp(options)
+  inProcessApps += 1
+  const url = `http://crm-${inProcessApps}.test`
+  const fetch: FetchLike = (input, init) =>
+    new URL(input).origin === url ? Promise.resolve(app.fetch(new Request(input, init))) : globalFetch(input, init)
+  return { url, endpoint: `${url}${ServicePath}`, fetch, close: async () => undefined }
+}
 
 type Authenticator = CtiAuthenticator["Type"]
 
@@ -100,26 +97,27 @@ export const badGatewayPage =
  */
 export const badGateway = async (
   failures = Number.POSITIVE_INFINITY,
-  recovered?: CtiServerOptions,
+  recovered?: CtiAppOptions,
 ): Promise<RunningServer & { readonly requests: () => number }> => {
   let requests = 0
-  const service = recovered === undefined ? undefined : ctiRequestListener(recovered)
+  const app = recovered === undefined ? undefined : makeCtiApp(recovered)
+  const service = app === undefined ? undefined : getRequestListener((request) => app.fetch(request))
   const server = http.createServer((req, res) => {
     requests += 1
     if (requests <= failures || service === undefined) {
       req.resume()
       res.writeHead(502, { "content-type": "text/html" }).end(badGatewayPage)
-    } else service(req, res)
+    } else void service(req, res)
   })
   const url = await listenOn(server)
-  return { url, endpoint: `${url}${ServicePath}`, close: closing(server), requests: () => requests }
+  return { url, endpoint: `${url}${ServicePath}`, fetch: globalFetch, close: closing(server), requests: () => requests }
 }
 
 /** A server that reads requests and never answers. */
 export const silentServer = async (): Promise<RunningServer> => {
   const server = http.createServer((req) => req.resume())
   const url = await listenOn(server)
-  return { url, endpoint: `${url}${ServicePath}`, close: closing(server) }
+  return { url, endpoint: `${url}${ServicePath}`, fetch: globalFetch, close: closing(server) }
 }
 
 /** A server that starts an answer, then resets the connection (TCP RST) halfway through it. */
@@ -131,7 +129,7 @@ export const resettingServer = async (): Promise<RunningServer> => {
     })
   })
   const url = await listenOn(server)
-  return { url, endpoint: `${url}${ServicePath}`, close: closing(server) }
+  return { url, endpoint: `${url}${ServicePath}`, fetch: globalFetch, close: closing(server) }
 }
 
 /** An endpoint on which nothing listens: a port that was free a moment ago. */

@@ -60,9 +60,14 @@ export interface RawResponse {
   readonly body: string
 }
 
-/** POSTs a body as it is, with the given headers (`text/xml` by default). */
-export const post = async (url: string, body: string, headers: Record<string, string> = {}): Promise<RawResponse> => {
-  const response = await fetch(url, {
+/** POSTs a body as it is, with the given headers (`text/xml` by default), through `fetchImpl` (the global `fetch`). */
+export const post = async (
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  fetchImpl: (input: string, init: RequestInit) => Promise<Response> = fetch,
+): Promise<RawResponse> => {
+  const response = await fetchImpl(url, {
     method: "POST",
     headers: { "content-type": "text/xml; charset=utf-8", ...headers },
     body,

@@ -1,4 +1,4 @@
-import { WsdlPath } from "@crmod-cti/soap-http"
+import { WsdlPath } from "@crmod-cti/emulator-http"
 import { type Html, html } from "../html.js"
 import type { SignedIn } from "../session/signedIn.js"
 import { card, pageHeader } from "../views/fieldList.js"

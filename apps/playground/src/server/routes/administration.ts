@@ -1,5 +1,5 @@
 import { type Privilege, Privileges } from "@crmod-cti/core"
-import { ServicePath } from "@crmod-cti/soap-http"
+import { ServicePath } from "@crmod-cti/emulator-http"
 import * as Effect from "effect/Effect"
 import type { PlaygroundContext, Route } from "../app/Playground.js"
 import { htmlPage, redirectTo } from "../http/responses.js"

@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises"
 import { join } from "node:path"
 import { DemoValues } from "@crmod-cti/emulator"
-import { ServicePath } from "@crmod-cti/soap-http"
+import { ServicePath } from "@crmod-cti/emulator-http"
 import type { Route } from "../app/Playground.js"
 import { htmlPage } from "../http/responses.js"
 import { workspacePage } from "../pages/WorkspacePage.js"

@@ -2,7 +2,7 @@ import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import { Faults } from "@crmod-cti/core"
 import { decodeRequest, encodeFault } from "@crmod-cti/soap-codec"
-import { ServicePath } from "@crmod-cti/soap-http"
+import { ServicePath } from "@crmod-cti/emulator-http"
 import { Either } from "effect"
 
 /** What the proxy does with one request. */

@@ -8,7 +8,7 @@ import {
   type WrapUpInteraction,
 } from "@crmod-cti/core"
 import { encodeInsertRequest, encodeWrapUpRequest } from "@crmod-cti/soap-codec"
-import { DefaultMaxRequestKb } from "@crmod-cti/soap-http"
+import { DefaultMaxRequestKb } from "@crmod-cti/emulator-http"
 import { callAgent, mosDef } from "./demoService.js"
 
 /** What a request of the soak must be answered with. */

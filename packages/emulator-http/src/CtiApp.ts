@@ -1,0 +1,141 @@
+import { type CtiAuthenticator, type CtiFault, type CtiUser, Faults, requirePositiveInteger } from "@crmod-cti/core"
+import {
+  ctiActivityWsdl,
+  decodeRequest,
+  encodeFault,
+  encodeInsertResponse,
+  encodeWrapUpResponse,
+  type DecodedRequest,
+} from "@crmod-cti/soap-codec"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
+import { type Context, Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { basicCredentials } from "./internal/basicAuth.js"
+import { isSoapContentType, unsupportedContentType } from "./internal/contentType.js"
+
+/** Paths of `CONTRACT.md` §2. */
+export const ServicePath = "/Services/Integration"
+export const WsdlPath = "/Services/Integration/CTIActivity"
+export const HealthPath = "/healthz"
+
+/** The contract's default request size limit, in KB (1 MiB). */
+export const DefaultMaxRequestKb = 1024
+
+export interface CtiAppOptions {
+  /** Signs in each request's UsernameToken (the emulator's `authenticate`, usually). */
+  readonly authenticator: CtiAuthenticator["Type"]
+  /** Largest request body, in KB (default 1024, i.e. 1 MiB). */
+  readonly maxRequestKb?: number
+  /**
+   * The browser session's user, for the WSDL download (HTTP Basic credentials are always accepted). Hosts with a
+   * sign-in page (the playground) provide it.
+   */
+  readonly sessionUser?: (header: (name: string) => string | undefined) => Promise<CtiUser | undefined>
+  /** Called with unexpected defects (they are answered with a generic `Server` fault, never a stack trace). */
+  readonly onDefect?: (defect: unknown) => void
+}
+
+const xml = { "content-type": "text/xml; charset=utf-8" } as const
+const close = { connection: "close" } as const
+const text = { "content-type": "text/plain; charset=utf-8" } as const
+
+const faultResponse = (fault: CtiFault, headers: Readonly<Record<string, string>> = {}, status = 500): Response =>
+  new Response(encodeFault(fault), { status, headers: { ...xml, ...headers } })
+
+const wantsWsdl = (url: string): boolean => /[?&]wsdl(=|&|$)/i.test(new URL(url).search)
+
+/** The work of one request, its answer encoded; faults stay in the error channel. */
+const work = (
+  authenticator: CtiAppOptions["authenticator"],
+  request: DecodedRequest,
+): Effect.Effect<string, CtiFault> =>
+  Effect.flatMap(
+    Effect.suspend(() => authenticator.authenticate(request.security)),
+    ({ service }) =>
+      request.operation === "CTIActivityInsert"
+        ? Effect.map(service.insert(request.interactions), encodeInsertResponse)
+        : Effect.map(service.wrapUp(request.interactions), encodeWrapUpResponse),
+  )
+
+/**
+ * The emulated CRM side over HTTP (`CONTRACT.md` §2, §6, §9) as a Hono app: `POST /Services/Integration` (the
+ * operation by the body's root element, any or no SOAPAction; `text/xml` or `application/soap+xml` only; the size
+ * limit applied before the body is read whole), the WSDL at `GET /Services/Integration/CTIActivity?wsdl` for users
+ * with Manage CTI On Demand Access, and `GET /healthz`. Faults are HTTP 500 `text/xml; charset=utf-8`. Serve it on
+ * Node with `serve`, anywhere else with `app.fetch`, or mount it in a Hono app of your own.
+ */
+export const makeCtiApp = (options: CtiAppOptions): Hono => {
+  const maxRequestKb = requirePositiveInteger("maxRequestKb", options.maxRequestKb ?? DefaultMaxRequestKb)
+  const maxBytes = maxRequestKb * 1024
+  const app = new Hono()
+  // A body left unread must not be taken for the next request on this connection: the answer closes it.
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => faultResponse(Faults.requestTooLarge(maxRequestKb), close),
+  })
+
+  /** The request's body, read no further than the size limit; or the answer when it is over it or broken off. */
+  const readBody = async (c: Context): Promise<Uint8Array | Response> => {
+    try {
+      let within = false
+      const refused = await limit(c, async () => {
+        within = true
+      })
+      if (!within) return refused as Response
+      return new Uint8Array(await c.req.raw.arrayBuffer())
+    } catch {
+      // The client went away before sending it all: nobody to answer, and no defect of ours.
+      return new Response("The request body was not received whole.", { status: 400, headers: text })
+    }
+  }
+
+  app.post(ServicePath, async (c) => {
+    // Before anything is read: a cross-site form can post `text/plain` without a preflight (CONTRACT.md §9).
+    const type = c.req.header("content-type")
+    if (!isSoapContentType(type)) return faultResponse(unsupportedContentType(type), {}, 415)
+    const body = await readBody(c)
+    if (body instanceof Response) return body
+    const decoded = decodeRequest(body, { maxBytes })
+    if (Either.isLeft(decoded)) return faultResponse(decoded.left)
+    const exit = await Effect.runPromiseExit(work(options.authenticator, decoded.right))
+    if (Exit.isSuccess(exit)) return new Response(exit.value, { headers: xml })
+    const fault = Cause.failureOption(exit.cause)
+    if (Option.isSome(fault)) return faultResponse(fault.value)
+    throw Cause.squash(exit.cause)
+  })
+  app.all(ServicePath, (c) => c.text("The CTI Activity Web service takes POST requests.", 405, { allow: "POST" }))
+
+  const wsdlUser = async (header: (name: string) => string | undefined): Promise<CtiUser | undefined> => {
+    const credentials = basicCredentials(header("authorization"))
+    if (credentials === undefined) return options.sessionUser?.(header)
+    const session = await Effect.runPromise(Effect.option(options.authenticator.authenticate(credentials)))
+    return Option.getOrUndefined(Option.map(session, ({ user }) => user))
+  }
+
+  // Oracle offers the WSDL only to users whose role has Manage CTI On Demand Access (`oracle-facts.md`).
+  app.get(WsdlPath, async (c) => {
+    if (!wantsWsdl(c.req.url)) return c.notFound()
+    const user = await wsdlUser((name) => c.req.header(name))
+    if (user === undefined) {
+      return c.text("Sign in with a user whose role has Manage CTI On Demand Access.", 401, {
+        "www-authenticate": 'Basic realm="Oracle CRM On Demand", charset="UTF-8"',
+      })
+    }
+    if (!user.privileges.includes("Manage CTI On Demand Access")) return c.text("Access Denied", 403)
+    return c.body(ctiActivityWsdl(`${new URL(c.req.url).origin}${ServicePath}`), 200, xml)
+  })
+
+  app.get(HealthPath, (c) => c.text("ok"))
+  app.all(HealthPath, (c) => c.text("", 405, { allow: "GET, HEAD" }))
+
+  app.notFound((c) => c.text("Not found", 404))
+  app.onError((defect) => {
+    options.onDefect?.(defect)
+    return faultResponse(Faults.serverError("Internal error while handling the request"))
+  })
+  return app
+}
