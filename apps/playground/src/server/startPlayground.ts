@@ -1,13 +1,11 @@
-import { createAdaptorServer } from "@hono/node-server"
 import { type EmulatorShape, IdGenerator, makeEmulator } from "@crmod-cti/emulator"
+import { serve } from "@crmod-cti/emulator-http"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import type * as http from "node:http"
-import { listen } from "./app/listen.js"
 import type { Playground } from "./app/Playground.js"
 import { makePlaygroundApp, type RequestErrorListener } from "./app/playgroundApp.js"
-import { DefaultServerLimits, nodeServerOptions, type ServerLimits } from "./app/ServerLimits.js"
+import { applyServerLimits, DefaultServerLimits, type ServerLimits } from "./app/ServerLimits.js"
 import { defaultSoftphoneDir, defaultStaticDir } from "./appPaths.js"
 import { ctiServiceApp } from "./cti/ctiService.js"
 import { makeLiveStreams } from "./events/LiveStreams.js"
@@ -84,7 +82,7 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     sessionUser: async (header) => {
       const session = playground.sessions.get(parse(header("cookie") ?? "", SessionCookie)[SessionCookie])
       if (session === undefined) return undefined
-      return Option.getOrUndefined(await Effect.runPromise(emulator.user(session.signInId)))
+      return Option.getOrUndefined(await Effect.runPromise(emulator.administration.user(session.signInId)))
     },
     onDefect: (defect) => console.error("Error in the CTI Activity Web service:", defect),
   })
@@ -96,9 +94,7 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     fallbackOrigin: () => url,
     onError: options.onError ?? logError,
   })
-  const server = createAdaptorServer({ fetch: app.fetch, serverOptions: nodeServerOptions(limits) }) as http.Server
-  server.maxConnections = limits.connections
-  const listening = await listen(server, config.host, config.port).catch((error: unknown) => {
+  const listening = await serve(app, { host: config.host, port: config.port }).catch((error: unknown) => {
     throw (error as NodeJS.ErrnoException).code === "EADDRINUSE"
       ? new PlaygroundConfigError({
           reason: "PortInUse",
@@ -107,6 +103,7 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
         })
       : error
   })
+  applyServerLimits(listening.server, limits)
   url = listening.url
   return {
     url,

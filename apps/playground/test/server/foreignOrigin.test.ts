@@ -9,7 +9,7 @@ const roles = "/OnDemand/user/CtiPrivileges"
 const evil = { origin: "https://evil.example" }
 
 const privilegesOf = async (signInId: string) =>
-  Option.getOrThrow(await Effect.runPromise(playground().emulator.user(signInId))).privileges
+  Option.getOrThrow(await Effect.runPromise(playground().emulator.administration.user(signInId))).privileges
 
 let manager: Browser
 beforeAll(async () => {

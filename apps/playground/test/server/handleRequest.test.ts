@@ -1,9 +1,7 @@
-import type * as http from "node:http"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { createAdaptorServer } from "@hono/node-server"
+import { serve } from "@crmod-cti/emulator-http"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { listen } from "../../src/server/app/listen.js"
 import type { Playground } from "../../src/server/app/Playground.js"
 import { makePlaygroundApp } from "../../src/server/app/playgroundApp.js"
 import { makeLiveStreams } from "../../src/server/events/LiveStreams.js"
@@ -37,7 +35,7 @@ beforeAll(async () => {
     fallbackOrigin: () => "http://127.0.0.1",
     onError: (error) => errors.push(error),
   })
-  server = await listen(createAdaptorServer({ fetch: pages.fetch }) as http.Server, "127.0.0.1", 0)
+  server = await serve(pages)
 })
 afterAll(() => server.close())
 

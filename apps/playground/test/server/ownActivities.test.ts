@@ -1,5 +1,5 @@
 import { DemoIds, DemoUsers } from "@crmod-cti/emulator"
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
 import { Browser, csrfOf } from "./support/Browser.js"
 import { Password, usePlayground } from "./support/testPlayground.js"
@@ -8,8 +8,8 @@ const playground = usePlayground()
 // OKP/mos.def's call of the demo tenant; OKP/call.agent may access calls, but it is not theirs.
 const wrapUp = `/OnDemand/user/ActivityWrapUp?id=${DemoIds.sampleCall}`
 
-const activity = async () =>
-  Option.getOrThrow(await Effect.runPromise(playground().emulator.activity(DemoIds.sampleCall)))
+const activity = () =>
+  Effect.runPromise(playground().emulator.queries.activity({ signInId: DemoUsers.mosDef }, DemoIds.sampleCall))
 
 let owner: Browser
 let callAgent: Browser

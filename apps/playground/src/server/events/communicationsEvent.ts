@@ -1,5 +1,4 @@
-import type { EmulatorChange } from "@crmod-cti/emulator"
-import { subtabOf } from "../crm/subtabs.js"
+import { type EmulatorChange, subtabOf } from "@crmod-cti/emulator"
 
 /** What the Communications page's script is told: which change, and the subtab it concerns. */
 export interface CommunicationsEvent {

@@ -1,5 +1,4 @@
-import type { AssociationType } from "@crmod-cti/core"
-import type { CrmRecord } from "@crmod-cti/emulator"
+import type { CrmRecord, CrmRecordType } from "@crmod-cti/emulator"
 import type { Paged } from "../crm/paging.js"
 import { type Html, html } from "../html.js"
 import type { SignedIn } from "../session/signedIn.js"
@@ -12,10 +11,10 @@ import { crmLayout, RecordsPath } from "./layout.js"
 export interface RecordsView {
   readonly who: SignedIn
   /** Each record type with a page of its records (at most 100). */
-  readonly groups: ReadonlyArray<readonly [AssociationType, Paged<CrmRecord>]>
+  readonly groups: ReadonlyArray<readonly [CrmRecordType, Paged<CrmRecord>]>
 }
 
-const plural: { readonly [T in AssociationType]: string } = {
+const plural: { readonly [T in CrmRecordType]: string } = {
   Contact: "Contacts",
   Account: "Accounts",
   Lead: "Leads",
@@ -23,6 +22,9 @@ const plural: { readonly [T in AssociationType]: string } = {
   Campaign: "Campaigns",
   Opportunity: "Opportunities",
 }
+
+/** The record types the page lists, in its order. */
+export const RecordTypes = Object.keys(plural) as ReadonlyArray<CrmRecordType>
 
 /** The phone numbers of a record, each a Click-to-Dial link, and what else identifies it. */
 const contactDetails = (record: CrmRecord): Html => {
@@ -56,13 +58,13 @@ const contactDetails = (record: CrmRecord): Html => {
   }
 }
 
-/** Every demo record, so each detail page (and each Click-to-Dial link) can be reached. */
+/** The company's records by type, so each detail page (and each Click-to-Dial link) can be reached. */
 export const recordsPage = (view: RecordsView): Html =>
   crmLayout({
     title: "Records",
     who: view.who,
     section: "records",
-    body: html`${pageHeader("Records", { kicker: "Demo tenant" })}
+    body: html`${pageHeader("Records", { kicker: view.who.user.company })}
 <div class="records-grid">${view.groups.map(([type, records]) =>
       card(
         plural[type],

@@ -19,7 +19,7 @@ const administrator =
       : Promise.resolve(accessDenied(c, who, "Administration needs the Manage CTI On Demand Access privilege."))
 
 const companyUsers = (c: PlaygroundContext, who: SignedIn) =>
-  Effect.runPromise(c.var.playground.emulator.users(who.user.company))
+  Effect.runPromise(c.var.playground.emulator.administration.users(who.user.company))
 
 const showWebServices = signedIn(
   administrator(async (c, who) =>
@@ -58,7 +58,9 @@ const savePrivileges = signedInForm(
     }
     const kept = Privileges.filter((privilege) => isOwnManagePrivilege(who, user, privilege))
     const privileges = [...new Set([...sent.filter(isPrivilege), ...kept])]
-    await Effect.runPromise(Effect.orDie(c.var.playground.emulator.setPrivileges(user.signInId, privileges)))
+    await Effect.runPromise(
+      Effect.orDie(c.var.playground.emulator.administration.setPrivileges(user.signInId, privileges)),
+    )
     return redirectTo(c, `${CtiPrivilegesPath}?saved=${encodeURIComponent(user.signInId)}`)
   }),
 )

@@ -1,10 +1,10 @@
-import type { Activity, CrmRecord } from "@crmod-cti/emulator"
-import * as Effect from "effect/Effect"
+import type { CrmRecord } from "@crmod-cti/emulator"
 import * as Either from "effect/Either"
 import type { PlaygroundContext, Route } from "../app/Playground.js"
-import { regardingRecord } from "../crm/lookups.js"
-import { PageSize, pageOf, pageParameter } from "../crm/paging.js"
-import { isSubtab, maySeeSubtab, visibleSubtabs } from "../crm/subtabs.js"
+import { paged, pageParameter } from "../crm/paging.js"
+import { regardingRecord } from "../crm/regarding.js"
+import { runQuery } from "../crm/runQuery.js"
+import { isSubtab, visibleSubtabs } from "../crm/subtabs.js"
 import { htmlPage, textResponse } from "../http/responses.js"
 import {
   CommunicationsEventsPath,
@@ -13,8 +13,9 @@ import {
   communicationsPage,
 } from "../pages/CommunicationsPage.js"
 import { CommunicationsPath } from "../pages/layout.js"
-import { accessDenied, badParameter } from "./errors.js"
+import { badParameter } from "./errors.js"
 import { signedIn } from "./guards.js"
+import { queryFailed } from "./queryFailed.js"
 
 /** The profile's time frame of completed interactions (the emulator has no user profiles: one for everybody). */
 export const CompletedDays = 7
@@ -30,34 +31,32 @@ const showCommunications = signedIn(async (c, who) => {
       "subtab",
     )
   }
-  if (requested !== undefined && !maySeeSubtab(who.user, requested)) {
-    return accessDenied(c, who, `Your role has no Access ${requested} Communications privilege.`)
-  }
   const subtab = requested ?? subtabs[0]
   if (subtab === undefined) return htmlPage(c, 200, communicationsPage({ who, subtabs, completedDays: CompletedDays }))
 
-  const positions = {
-    current: pageParameter(CurrentPageParameter, c.req.query(CurrentPageParameter)),
-    completed: pageParameter(CompletedPageParameter, c.req.query(CompletedPageParameter)),
-  }
-  if (Either.isLeft(positions.current)) return badParameter(c, who, positions.current.left, CurrentPageParameter)
-  if (Either.isLeft(positions.completed)) return badParameter(c, who, positions.completed.left, CompletedPageParameter)
-  const [current, completed] = [positions.current.right, positions.completed.right]
-  const completedSince = Date.now() - CompletedDays * 24 * 60 * 60 * 1000
-  const limit = Math.max(current ?? 0, completed ?? 0) + PageSize + 1
-  const lists = await Effect.runPromise(
-    Effect.either(c.var.playground.emulator.communications(who.user.signInId, subtab, { completedSince, limit })),
+  const current = pageParameter(CurrentPageParameter, c.req.query(CurrentPageParameter))
+  if (Either.isLeft(current)) return badParameter(c, who, current.left, CurrentPageParameter)
+  const completed = pageParameter(CompletedPageParameter, c.req.query(CompletedPageParameter))
+  if (Either.isLeft(completed)) return badParameter(c, who, completed.left, CompletedPageParameter)
+  const { queries } = c.var.playground.emulator
+  const lists = await runQuery(
+    queries.communications(who.user, subtab, {
+      current: current.right,
+      completed: completed.right,
+      completedSince: Date.now() - CompletedDays * 24 * 60 * 60 * 1000,
+    }),
   )
-  if (Either.isLeft(lists)) return accessDenied(c, who, `Your role has no Access ${subtab} Communications privilege.`)
+  if (Either.isLeft(lists)) return queryFailed(c, who, lists.left)
   const shown = {
     subtab,
-    current: pageOf(current, (rows) => lists.right.current.slice(0, rows)),
-    completed: pageOf(completed, (rows) => lists.right.completed.slice(0, rows)),
-    positions: { [CurrentPageParameter]: current, [CompletedPageParameter]: completed },
+    current: paged(lists.right.current, current.right),
+    completed: paged(lists.right.completed, completed.right),
+    positions: { [CurrentPageParameter]: current.right.before, [CompletedPageParameter]: completed.right.before },
   }
   const regarding = new Map<string, CrmRecord>()
-  for (const activity of [...shown.current.rows, ...shown.completed.rows] satisfies ReadonlyArray<Activity>) {
-    const record = await regardingRecord(c.var.playground.emulator, who.user, activity)
+  for (const activity of [...shown.current.rows, ...shown.completed.rows]) {
+    const linked = await runQuery(queries.linkedRecords(who.user, activity))
+    const record = regardingRecord(Either.getOrElse(linked, () => []))
     if (record !== undefined) regarding.set(activity.id, record)
   }
   return htmlPage(

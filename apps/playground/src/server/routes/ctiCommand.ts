@@ -1,55 +1,45 @@
-import { type CtiUser, mayAccessAll } from "@crmod-cti/core"
-import type { Activity } from "@crmod-cti/emulator"
 import { parseCtiCommand, type ScreenPopCommand, ServletParameters, type WrapUpCommand } from "@crmod-cti/servlet-urls"
-import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { PlaygroundContext, Route } from "../app/Playground.js"
-import { companyActivity, companyRecord } from "../crm/lookups.js"
+import { runQuery } from "../crm/runQuery.js"
 import { html } from "../html.js"
 import { readForm } from "../http/forms.js"
 import { redirectTo } from "../http/responses.js"
 import { logonUrl } from "../http/safeNext.js"
 import type { SignedIn } from "../session/signedIn.js"
 import { activityLink, detailUrl, wrapUpUrl } from "../views/recordLinks.js"
-import { accessDenied, badParameter, errorResponse, notFound, unsupportedForm } from "./errors.js"
+import { badParameter, errorResponse, notFound, unsupportedForm } from "./errors.js"
+import { queryFailed } from "./queryFailed.js"
 import { CtiCommandServletPath } from "./servletPath.js"
 
-const channelDenied = (c: PlaygroundContext, who: SignedIn, activity: Activity) =>
-  accessDenied(
-    c,
-    who,
-    `Your role has no Access ${activity.type} Communications privilege for this ${activity.subtype} activity.`,
-  )
-
-const mayAccess = (user: CtiUser, activity: Activity) => mayAccessAll(user.privileges, [activity.subtype])
-
 const screenPop = async (c: PlaygroundContext, who: SignedIn, command: ScreenPopCommand): Promise<Response> => {
-  const { emulator } = c.var.playground
+  const { queries } = c.var.playground.emulator
   const { recordType, recordId } = command
   if (recordType === "Activity") {
-    const activity = await companyActivity(emulator, who.user, recordId)
-    if (activity === undefined) return notFound(c, who, `There is no activity with the Record Id ${recordId}.`)
-    if (!mayAccess(who.user, activity)) return channelDenied(c, who, activity)
-    if (command.channelType !== activity.subtype) {
+    const activity = await runQuery(queries.activity(who.user, recordId))
+    if (Either.isLeft(activity)) return queryFailed(c, who, activity.left)
+    if (command.channelType !== activity.right.subtype) {
       return badParameter(
         c,
         who,
-        `Invalid value "${command.channelType}" for parameter "${ServletParameters.channelType}": activity ${recordId} is an ${activity.subtype} activity.`,
+        `Invalid value "${command.channelType}" for parameter "${ServletParameters.channelType}": activity ${recordId} is an ${activity.right.subtype} activity.`,
         ServletParameters.channelType,
       )
     }
-    return redirectTo(c, detailUrl("Activity", activity.id), 302)
+    return redirectTo(c, detailUrl("Activity", activity.right.id), 302)
   }
-  const found = await companyRecord(emulator, who.user, recordType, recordId)
-  if (found === undefined) return notFound(c, who, `There is no ${recordType} with the Record Id ${recordId}.`)
+  const found = await runQuery(queries.record(who.user, recordType, recordId))
+  if (Either.isLeft(found)) return queryFailed(c, who, found.left)
   return redirectTo(c, detailUrl(recordType, recordId), 302)
 }
 
 const wrapUp = async (c: PlaygroundContext, who: SignedIn, command: WrapUpCommand): Promise<Response> => {
+  const { queries } = c.var.playground.emulator
   const identity = { InteractionId: command.interactionId, AgentOfferTime: command.agentOfferTime }
-  const lookup = await Effect.runPromise(c.var.playground.emulator.findActivity(who.user.company, identity))
+  const lookup = await runQuery(queries.findActivity(who.user, identity))
+  if (Either.isLeft(lookup)) return queryFailed(c, who, lookup.left)
   const described = `Interaction Id ${command.interactionId} and Agent Offer Time ${command.agentOfferTime}`
-  switch (lookup._tag) {
+  switch (lookup.right._tag) {
     case "NotFound":
       return notFound(c, who, `There is no activity with ${described}.`)
     case "Multiple":
@@ -57,13 +47,16 @@ const wrapUp = async (c: PlaygroundContext, who: SignedIn, command: WrapUpComman
         c,
         409,
         "Multiple activites found",
-        html`<p>More than one activity has ${described}:</p><ul>${lookup.activities.map((activity) => html`<li>${activityLink(activity)}</li>`)}</ul>`,
+        html`<p>More than one activity has ${described}:</p><ul>${lookup.right.activities.map((activity) => html`<li>${activityLink(activity)}</li>`)}</ul>`,
         who,
       )
-    case "Found":
-      return mayAccess(who.user, lookup.activity)
-        ? redirectTo(c, wrapUpUrl(lookup.activity.id), 302)
-        : channelDenied(c, who, lookup.activity)
+    case "Found": {
+      // Read again as the user may see it: of a channel whose Access privilege they hold.
+      const activity = await runQuery(queries.activity(who.user, lookup.right.activity.id))
+      return Either.isLeft(activity)
+        ? queryFailed(c, who, activity.left)
+        : redirectTo(c, wrapUpUrl(activity.right.id), 302)
+    }
   }
 }
 

@@ -21,9 +21,8 @@ const signIn = async (c: PlaygroundContext): Promise<Response> => {
   const next = safeNext(form.get("next"))
   const username = (form.get("username") ?? "").trim()
   const { emulator, sessions } = c.var.playground
-  const signedIn = await Effect.runPromise(
-    Effect.either(emulator.authenticate({ username, password: form.get("password") ?? "" })),
-  )
+  // The emulator's sign-in, with its lockout: an unknown user, a wrong password and a locked user get one answer.
+  const signedIn = await Effect.runPromise(Effect.either(emulator.signIn(username, form.get("password") ?? "")))
   if (Either.isLeft(signedIn)) {
     return logonForm(c, 401, { next, username, error: "The user sign-in ID or password is incorrect." })
   }
@@ -32,7 +31,7 @@ const signIn = async (c: PlaygroundContext): Promise<Response> => {
   const pending = readCookie(c, LogonCsrfCookie)
   if (pending !== undefined) sessions.removePending(pending)
   // A new session id at every sign-in: an id planted before it (session fixation) is worth nothing.
-  const session = sessions.create(signedIn.right.user.signInId)
+  const session = sessions.create(signedIn.right.signInId)
   writeCookie(c, SessionCookie, session.id)
   removeCookie(c, LogonCsrfCookie)
   return redirectTo(c, nextLocation(next))

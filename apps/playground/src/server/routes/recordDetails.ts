@@ -1,9 +1,9 @@
-import { type AssociationType, mayAccessAll } from "@crmod-cti/core"
+import type { AssociationType } from "@crmod-cti/core"
 import type { CrmRecord } from "@crmod-cti/emulator"
 import * as Either from "effect/Either"
 import type { Route } from "../app/Playground.js"
-import { companyRecord, linkedRecords } from "../crm/lookups.js"
-import { pageOf, pageParameter } from "../crm/paging.js"
+import { paged, pageParameter } from "../crm/paging.js"
+import { runQuery } from "../crm/runQuery.js"
 import type { Html } from "../html.js"
 import { htmlPage } from "../http/responses.js"
 import { accountPage } from "../pages/AccountPage.js"
@@ -14,8 +14,9 @@ import { opportunityPage } from "../pages/OpportunityPage.js"
 import { serviceRequestPage } from "../pages/ServiceRequestPage.js"
 import { DetailPaths } from "../views/recordLinks.js"
 import type { RecordPageView } from "../views/recordPage.js"
-import { badParameter, notFound } from "./errors.js"
+import { badParameter } from "./errors.js"
 import { signedIn } from "./guards.js"
+import { queryFailed } from "./queryFailed.js"
 
 type RecordOf<T extends AssociationType> = Extract<CrmRecord, { readonly recordType: T }>
 
@@ -37,18 +38,19 @@ const detailRoute = <T extends AssociationType>(type: T): Route => ({
       return badParameter(c, who, `Missing parameter "id": which ${type} to show.`, "id")
     const before = pageParameter("before", c.req.query("before"))
     if (Either.isLeft(before)) return badParameter(c, who, before.left, "before")
-    const { emulator } = c.var.playground
-    const found = await companyRecord(emulator, who.user, type, id)
-    if (found === undefined) return notFound(c, who, `There is no ${type} with the Record Id ${id}.`)
-    const record = found.record as RecordOf<T>
-    // Like the Communications tab, activities show only to users with their channel's Access privilege.
-    const visible = found.activities.filter((activity) => mayAccessAll(who.user.privileges, [activity.subtype]))
+    const { queries } = c.var.playground.emulator
+    const record = await runQuery(queries.record(who.user, type, id))
+    if (Either.isLeft(record)) return queryFailed(c, who, record.left)
+    // Like the Communications tab, activities show only of channels whose Access privilege the user holds.
+    const activities = await runQuery(queries.activitiesOfRecord(who.user, type, id, before.right))
+    if (Either.isLeft(activities)) return queryFailed(c, who, activities.left)
+    const linked = await runQuery(queries.linkedRecords(who.user, record.right))
     const view: RecordPageView<RecordOf<T>> = {
       who,
-      record,
-      activities: pageOf(before.right, (limit) => visible.slice(0, limit)),
-      hiddenActivities: found.activities.length - visible.length,
-      linked: await linkedRecords(emulator, who.user, record),
+      record: record.right as RecordOf<T>,
+      activities: paged(activities.right.activities, before.right),
+      hiddenActivities: activities.right.hidden,
+      linked: Either.getOrElse(linked, () => []),
     }
     return htmlPage(c, 200, pages[type](view))
   }),

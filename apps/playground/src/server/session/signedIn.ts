@@ -18,7 +18,7 @@ export const signedInUser = async (
 ): Promise<SignedIn | undefined> => {
   const session = sessions.get(sessionId)
   if (session === undefined) return undefined
-  const user = await Effect.runPromise(emulator.user(session.signInId))
+  const user = await Effect.runPromise(emulator.administration.user(session.signInId))
   return Option.isSome(user) ? { session, user: user.value } : undefined
 }
 
