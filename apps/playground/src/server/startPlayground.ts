@@ -1,4 +1,4 @@
-import { type EmulatorShape, IdGenerator, makeEmulator } from "@crmod-cti/emulator"
+import { type EmulatorShape, IdGenerator, makeEmulator, type PasswordHasher } from "@crmod-cti/emulator"
 import { serve } from "@crmod-cti/emulator-http"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -28,6 +28,8 @@ export interface PlaygroundOptions {
   readonly onError?: RequestErrorListener
   /** What the server holds at most, and its timeouts' scale (`CONTRACT.md` §9); tests make them small. */
   readonly limits?: Partial<ServerLimits>
+  /** How the emulator hashes passwords (default scrypt); tests pass the emulator's `FastPasswordHasher`. */
+  readonly passwordHasher?: PasswordHasher
 }
 
 export interface RunningPlayground {
@@ -65,7 +67,11 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
   if (Either.isLeft(configured)) throw configured.left
   const config = configured.right
   const limits: ServerLimits = { ...DefaultServerLimits, ...options.limits }
-  const emulator = await Effect.runPromise(makeEmulator(config.emulator).pipe(Effect.provide(IdGenerator.Default)))
+  const emulatorOptions = {
+    ...config.emulator,
+    ...(options.passwordHasher === undefined ? {} : { passwordHasher: options.passwordHasher }),
+  }
+  const emulator = await Effect.runPromise(makeEmulator(emulatorOptions).pipe(Effect.provide(IdGenerator.Default)))
   const streams = makeLiveStreams(emulator, limits.streams)
   const playground: Playground = {
     emulator,

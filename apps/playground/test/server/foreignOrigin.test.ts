@@ -91,3 +91,14 @@ describe("The CTICommand servlet only navigates: any origin, GET or POST, no tok
     expect(got.location).toBe(location)
   })
 })
+
+describe("The CTI Web service takes only SOAP's content types: a cross-site form cannot post to it (CONTRACT §9)", () => {
+  it("answers 415 to text/plain, with the demo password in the body, and processes nothing", async () => {
+    const envelope = `<Envelope><Header><Security><UsernameToken><Username>${DemoUsers.mosDef}</Username><Password>${Password}</Password></UsernameToken></Security></Header><Body/></Envelope>`
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded"]) {
+      const answer = await manager.postRaw("/Services/Integration", envelope, contentType, evil)
+      expect(answer.status, contentType).toBe(415)
+      expect(answer.body).toContain("Client")
+    }
+  })
+})
