@@ -31,6 +31,8 @@ export interface LiveStreams {
 export interface LiveStreamsOptions extends Partial<StreamLimits> {
   /** A comment line this often keeps proxies and the browser from dropping a quiet stream (default 25 s). */
   readonly heartbeatMs?: number
+  /** Events written and not yet read by the client, at most; one more ends the stream (default 100). */
+  readonly maxBacklog?: number
 }
 
 interface OpenStream {
@@ -43,6 +45,7 @@ export const makeLiveStreams = (emulator: EmulatorShape, options: LiveStreamsOpt
   const maxPerUser = options.maxPerUser ?? DefaultStreamLimits.maxPerUser
   const maxInAll = options.maxInAll ?? DefaultStreamLimits.maxInAll
   const heartbeatMs = options.heartbeatMs ?? 25_000
+  const maxBacklog = options.maxBacklog ?? 100
   const open = new Set<OpenStream>()
   const perUser = new Map<string, number>()
 
@@ -78,23 +81,33 @@ export const makeLiveStreams = (emulator: EmulatorShape, options: LiveStreamsOpt
       add(entry)
       const response = streamSSE(c, async (stream) => {
         stream.onAbort(() => entry.stop())
-        await stream.write("retry: 3000\n\n")
+        // Nothing waits on a write: a client that stops reading ends its stream once its backlog is full, rather
+        // than hold the changes of everybody in its subscription.
+        let backlog = 0
+        const send = (write: () => Promise<unknown>) => {
+          if (backlog >= maxBacklog) return entry.stop()
+          backlog += 1
+          void write().finally(() => {
+            backlog -= 1
+          })
+        }
+        send(() => stream.write("retry: 3000\n\n"))
         // Subscribed before `ready` is sent: a change made after the page hears `ready` cannot be missed.
         const fiber = Effect.runFork(
           Effect.scoped(
             Effect.gen(function* () {
               const changes = yield* emulator.subscribe
-              yield* Effect.promise(() => stream.writeSSE({ event: "ready", data: "{}" }))
-              yield* Stream.runForEach(changes, (change) => {
-                const event = concerning(change, signInId)
-                return event === undefined
-                  ? Effect.void
-                  : Effect.promise(() => stream.writeSSE({ event: "change", data: JSON.stringify(event) }))
-              })
+              send(() => stream.writeSSE({ event: "ready", data: "{}" }))
+              yield* Stream.runForEach(changes, (change) =>
+                Effect.sync(() => {
+                  const event = concerning(change, signInId)
+                  if (event !== undefined) send(() => stream.writeSSE({ event: "change", data: JSON.stringify(event) }))
+                }),
+              )
             }),
           ),
         )
-        const heartbeat = setInterval(() => void stream.write(": keep-alive\n\n"), heartbeatMs)
+        const heartbeat = setInterval(() => send(() => stream.write(": keep-alive\n\n")), heartbeatMs)
         try {
           await ended
         } finally {
