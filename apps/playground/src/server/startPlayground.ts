@@ -2,7 +2,6 @@ import { type EmulatorShape, IdGenerator, makeEmulator, type PasswordHasher } fr
 import { serve } from "@crmod-cti/emulator-http"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
 import type { Playground } from "./app/Playground.js"
 import { makePlaygroundApp, type RequestErrorListener } from "./app/playgroundApp.js"
 import { applyServerLimits, DefaultServerLimits, type ServerLimits } from "./app/ServerLimits.js"
@@ -13,6 +12,7 @@ import { type Environment, playgroundConfig } from "./PlaygroundConfig.js"
 import { PlaygroundConfigError } from "./PlaygroundConfigError.js"
 import { playgroundRoutes } from "./routes/routes.js"
 import { makeSessionStore, SessionCookie } from "./session/SessionStore.js"
+import { signedInUser } from "./session/signedIn.js"
 import { parse } from "hono/utils/cookie"
 
 export interface PlaygroundOptions {
@@ -86,9 +86,8 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     maxRequestKb: config.maxRequestKb,
     // The WSDL download link of the Web Services Administration page works with the browser session.
     sessionUser: async (header) => {
-      const session = playground.sessions.get(parse(header("cookie") ?? "", SessionCookie)[SessionCookie])
-      if (session === undefined) return undefined
-      return Option.getOrUndefined(await Effect.runPromise(emulator.administration.user(session.signInId)))
+      const sessionId = parse(header("cookie") ?? "", SessionCookie)[SessionCookie]
+      return (await signedInUser(playground.sessions, emulator, sessionId))?.user
     },
     onDefect: (defect) => console.error("Error in the CTI Activity Web service:", defect),
   })

@@ -1,5 +1,5 @@
 import type { EmulatorShape } from "@crmod-cti/emulator"
-import type { Context, Handler } from "hono"
+import type { Context } from "hono"
 import type { LiveStreams } from "../events/LiveStreams.js"
 import type { SessionStore } from "../session/SessionStore.js"
 import type { SignedIn } from "../session/signedIn.js"
@@ -29,7 +29,6 @@ export interface PlaygroundEnv {
 }
 
 export type PlaygroundContext = Context<PlaygroundEnv>
-export type PlaygroundHandler = Handler<PlaygroundEnv>
 
 /** A page and its handlers by method (HEAD is served by GET). */
 export interface Route {
