@@ -1,4 +1,5 @@
 import * as Data from "effect/Data"
+import { trimXmlWhiteSpace } from "./XmlText.js"
 
 /** Why a whole request failed: one reason per row of the fault table in `CONTRACT.md` §6. */
 export type FaultReason =
@@ -145,16 +146,16 @@ const waitInMessage = /try again in (\d+) ms/
  * Recognise a fault from any server (this toolkit's emulator or CRM On Demand itself) by its text and code, so
  * that clients can act on `reason` (for example, wait and retry on `RateLimited`). Unrecognised faults keep their
  * text and code, with reason `ServerError` or `MalformedRequest` according to the fault code. The message is kept
- * as sent (only matched without surrounding white space), so every fault of `Faults` is recognised back to itself,
+ * as sent (only matched without the XML white space around it), so every fault of `Faults` is recognised back to itself,
  * `invalidBoolean("")` with its trailing space included.
  */
 export const recogniseFault = (wire: WireFault): CtiFault => {
   const message = wire.message
-  const text = message.trim()
+  const text = trimXmlWhiteSpace(message)
   const byText = recognisers.find(([pattern]) => pattern.test(text))?.[1]
   const byCode = wire.errorCode === undefined ? undefined : reasonOfCode.get(wire.errorCode)
   // SOAP 1.1 fault codes are qualified names, optionally refined with dots (`soap:Client.Authentication`).
-  const faultCode: FaultCode = /(^|:)Client(\.|$)/i.test(wire.faultCode.trim()) ? "Client" : "Server"
+  const faultCode: FaultCode = /(^|:)Client(\.|$)/i.test(trimXmlWhiteSpace(wire.faultCode)) ? "Client" : "Server"
   const reason = byText ?? byCode ?? (faultCode === "Client" ? "MalformedRequest" : "ServerError")
   const waitText = waitInMessage.exec(text)?.[1]
   const requestWaitMs = wire.requestWaitMs ?? (waitText === undefined ? undefined : Number(waitText))

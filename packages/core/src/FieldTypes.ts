@@ -1,6 +1,9 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { epochText, xmlIllegal } from "./FieldRules.js"
+import { indexOfIllegalXmlCharacter, trimXmlWhiteSpace } from "./XmlText.js"
+
+/** Epoch seconds as the wire writes them: decimal digits only. */
+const epochText = /^[0-9]{1,16}$/
 
 /** Characters, not UTF-16 code units: `String (n)` limits count what a user typed. */
 export const characterLength = (value: string): number => {
@@ -10,12 +13,12 @@ export const characterLength = (value: string): number => {
 }
 
 /**
- * A text value as CRM On Demand stores it: no leading or trailing white space (XML pretty-printing adds it) and only
- * characters that XML 1.0 can carry.
+ * A text value as CRM On Demand stores it: no leading or trailing XML white space (pretty-printing adds it; any other
+ * space character is part of the value) and only characters that XML 1.0 can carry.
  */
 export const CtiText = Schema.String.pipe(
-  Schema.filter((s) => s.trim() === s, { message: () => "leading or trailing white space" }),
-  Schema.filter((s) => !xmlIllegal.test(s), { message: () => "a character XML cannot carry" }),
+  Schema.filter((s) => trimXmlWhiteSpace(s) === s, { message: () => "leading or trailing white space" }),
+  Schema.filter((s) => indexOfIllegalXmlCharacter(s) === -1, { message: () => "a character XML cannot carry" }),
   Schema.annotations({ identifier: "CtiText" }),
 )
 

@@ -1,7 +1,6 @@
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { fastDecode } from "./FastFields.js"
 import { type CtiFault, Faults } from "./Fault.js"
 import { StringLimits } from "./FieldTypes.js"
 import {
@@ -11,6 +10,7 @@ import {
   WrapUpInteraction,
   WrapUpInteractionElements,
 } from "./Interaction.js"
+import { trimXmlWhiteSpace } from "./XmlText.js"
 
 /**
  * An interaction as it arrives: element name → text. An absent key is a missing element, `""` an empty one
@@ -43,7 +43,7 @@ const makeValidator = <A, I>(
           Faults.malformedRequest(`Caught exception while handling request: unexpected element: ${name}`),
         )
       }
-      const value = text.trim()
+      const value = trimXmlWhiteSpace(text)
       if (value === "" && textElements.has(name) && !(RequiredElements as ReadonlyArray<string>).includes(name))
         continue
       values[name] = value
@@ -54,9 +54,6 @@ const makeValidator = <A, I>(
     for (const name of RequiredElements) {
       if (values[name] === "") return Either.left(Faults.requiredField(name))
     }
-    const fast = fastDecode(elements, values)
-    // The fast path decodes exactly what the schema would (see `FastFields.ts`).
-    if (fast !== undefined) return Either.right(fast as A)
     return Either.mapLeft(decode(values), (error) => {
       const field = String(ParseResult.ArrayFormatter.formatErrorSync(error)[0]?.path[0] ?? "Interaction")
       return faultForField(field, values[field] ?? "")

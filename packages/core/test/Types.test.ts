@@ -25,9 +25,13 @@ import {
   characterLength,
   isAssociatedRecordType,
   isChannelType,
+  indexOfIllegalXmlCharacter,
   isRecordType,
+  isXmlCharacter,
   mayAccessAll,
+  normalizeEmail,
   requiredPrivilege,
+  trimXmlWhiteSpace,
 } from "@crmod-cti/core"
 
 // The chapter's ChannelType list, "Inbound Call (Call)" and so on, written out as the chapter prints it.
@@ -247,10 +251,18 @@ describe("String (n): non-empty text of at most n characters", () => {
     expect(decodes(CtiString(30))("")).toBe(false)
   })
 
-  it.each([" x", "x ", "\tx", "x\n", "\r\nx", "\u00a0x"])("rejects leading or trailing white space in %j", (text) => {
+  it.each([" x", "x ", "\tx", "x\n", "\r\nx"])("rejects leading or trailing XML white space in %j", (text) => {
     expect(decodes(CtiString(30))(text)).toBe(false)
     expect(decodes(CtiText)(text)).toBe(false)
   })
+
+  it.each(["\u00a0x", "x\u00a0", "\u2003x", "\ufeffx", "x\u3000", "\u0085x"])(
+    "accepts any other space character at either end as part of the value: %j",
+    (text) => {
+      expect(decodes(CtiString(30))(text)).toBe(true)
+      expect(decodes(CtiText)(text)).toBe(true)
+    },
+  )
 
   it("keeps white space inside", () => {
     expect(decodes(CtiString(30))("Fred  Hong")).toBe(true)
@@ -343,5 +355,31 @@ describe("Parameter tables of both operations", () => {
   it("CTIActivityWrapUp takes InteractionId, AgentOfferTime and ChannelType, and answers Status with the identity", () => {
     expect(sorted(WrapUpInteractionElements)).toEqual(["AgentOfferTime", "ChannelType", "InteractionId"])
     expect(WrapUpResultElements).toEqual(["Status", "InteractionId", "AgentOfferTime"])
+  })
+})
+
+describe("XML text: one rule for white space and for the characters XML can carry", () => {
+  it("trims space, tab, CR and LF, and nothing else", () => {
+    expect(trimXmlWhiteSpace(" \t\r\n X \r\n")).toBe("X")
+    expect(trimXmlWhiteSpace("\u00a0X\u2003")).toBe("\u00a0X\u2003")
+    expect(trimXmlWhiteSpace("\ufeff X ")).toBe("\ufeff X")
+    expect(trimXmlWhiteSpace(" \n ")).toBe("")
+  })
+
+  it("compares emails by the same rule: a no-break space is part of the address", () => {
+    expect(normalizeEmail(" JSoap@Match.com\n")).toBe("jsoap@match.com")
+    expect(normalizeEmail("\u00a0jsoap@match.com")).not.toBe(normalizeEmail("jsoap@match.com"))
+  })
+
+  it("knows XML 1.0 Char for code points and for text", () => {
+    for (const legal of [0x9, 0xa, 0xd, 0x20, 0xd7ff, 0xe000, 0xfffd, 0x10000, 0x10ffff]) {
+      expect(isXmlCharacter(legal)).toBe(true)
+    }
+    for (const illegal of [0x0, 0x8, 0xb, 0x1f, 0xd800, 0xdfff, 0xfffe, 0xffff, 0x110000, -1]) {
+      expect(isXmlCharacter(illegal)).toBe(false)
+    }
+    expect(indexOfIllegalXmlCharacter("ab\u0001c")).toBe(2)
+    expect(indexOfIllegalXmlCharacter("a\ud800")).toBe(1)
+    expect(indexOfIllegalXmlCharacter("a😀\u00a0")).toBe(-1)
   })
 })

@@ -18,8 +18,10 @@ const reserved = new Set(["__proto__", "constructor", "prototype", "hasOwnProper
 /** The codec's options (src/internal/XmlTree.ts). */
 export const codecParserOptions = {
   preserveOrder: true,
-  // The codec's pre-scan reads the attributes (src/internal/XmlAttributes.ts).
-  ignoreAttributes: true,
+  // fast-xml-parser reads attributes and namespace declarations; the pre-check only counts and checks them.
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseAttributeValue: false,
   parseTagValue: false,
   trimValues: false,
   removeNSPrefix: false,
@@ -27,7 +29,7 @@ export const codecParserOptions = {
   ignorePiTags: true,
   processEntities: true,
   entityDecoder: passThroughDecoder,
-  maxNestedTags: 32,
+  maxNestedTags: 64,
   jPath: false,
   transformTagName: (name) => (reserved.has(name) ? `#${name}` : name),
 }

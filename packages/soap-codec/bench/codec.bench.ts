@@ -16,7 +16,7 @@ import {
 } from "../src/index.js"
 import { readEnvelope } from "../src/internal/Envelope.js"
 import { readRawInteractions } from "../src/internal/RequestReader.js"
-import { checkStructure } from "../src/internal/XmlStructure.js"
+import { precheck } from "../src/internal/XmlPrecheck.js"
 import { parseXml } from "../src/internal/XmlTree.js"
 
 /** One of the chapter's sample envelopes (the test fixtures), exactly as printed, indentation included. */
@@ -92,10 +92,10 @@ if (input === undefined) throw new Error("the insert request must have an operat
 const rawInteractions = Either.getOrThrow(readRawInteractions(input))
 
 describe("CTIActivityInsert request decode, step by step", () => {
-  bench("1. pre-scan (checkStructure)", () => {
-    checkStructure(insertRequest)
+  bench("1. the linear pre-check (precheck)", () => {
+    precheck(insertRequest)
   })
-  bench("1+2. pre-scan, fast-xml-parser, namespaces (parseXml)", () => {
+  bench("1+2. pre-check, fast-xml-parser, namespaces (parseXml)", () => {
     parseXml(insertRequest)
   })
   bench("3. interactions as element name to text (readRawInteractions)", () => {

@@ -1,6 +1,7 @@
 import {
   type CtiFault,
   Faults,
+  trimXmlWhiteSpace,
   type Interaction,
   InteractionElements,
   type UsernameToken,
@@ -102,7 +103,8 @@ const readOperation = (body: XmlElement | undefined): Either.Either<[Operation, 
 }
 
 const readClientName = (header: XmlElement | undefined): { readonly clientName?: string } => {
-  const name = header === undefined ? "" : (firstChild(header, ClientNameNamespace, "ClientName")?.text.trim() ?? "")
+  const element = header === undefined ? undefined : firstChild(header, ClientNameNamespace, "ClientName")
+  const name = element === undefined ? "" : trimXmlWhiteSpace(element.text)
   return name === "" ? {} : { clientName: name }
 }
 

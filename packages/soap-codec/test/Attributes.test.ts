@@ -1,8 +1,6 @@
 import { decodeRequest, PasswordTextType } from "@crmod-cti/soap-codec"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { readTree, parseXml } from "../src/internal/XmlTree.js"
-import { type CheckedMarkup, checkStructure } from "../src/internal/XmlStructure.js"
 import { callFields, envelope, insertEnvelope, left, right, sample, securityXml } from "./Helpers.js"
 
 const messageOf = (xml: string) => left(decodeRequest(xml)).message
@@ -252,34 +250,5 @@ describe("A problem inside a password quotes no names", () => {
     const fault = left(decodeRequest(envelope(insertBody, header)))
     expect(fault.message).toMatch(/^The request is not well-formed XML: /)
     expect(fault.message).not.toMatch(/ss|word|Password/)
-  })
-})
-
-describe("Fail safe: the parser's elements must be the pre-scan's", () => {
-  const xml = sample("insert-request")
-  const checked = checkStructure(xml) as CheckedMarkup
-  const unreadable = { _tag: "NotWellFormed", detail: "the XML parser could not read it" }
-
-  it("the pre-scan counts every start tag and records every declaration in document order", () => {
-    expect(checked.elements).toBe(xml.match(/<[A-Za-z]/g)?.length)
-    expect(checked.declarations.map(({ element, prefix }) => [element, prefix])).toEqual([
-      [0, "soapenv"],
-      [0, "cti"],
-      [0, "wsse"],
-      [0, "data"],
-    ])
-    expect(readTree(checked)).toEqual(parseXml(xml))
-  })
-
-  it("refuses the document when the parser finds more or fewer elements than the pre-scan", () => {
-    expect(readTree({ ...checked, elements: checked.elements + 1 })).toEqual(unreadable)
-    expect(readTree({ ...checked, elements: checked.elements - 1 })).toEqual(unreadable)
-    const extra = checked.markup.replace("<soapenv:Body>", "<soapenv:Body><extra/>")
-    expect(readTree({ ...checked, markup: extra })).toEqual(unreadable)
-  })
-
-  it("refuses the document when a declaration belongs to no element the parser found", () => {
-    const stray = { element: checked.elements, prefix: "x", namespace: "urn:x" }
-    expect(readTree({ ...checked, declarations: [...checked.declarations, stray] })).toEqual(unreadable)
   })
 })

@@ -71,25 +71,25 @@ describe("Nesting depth is capped", () => {
 
   it("200 000 nested elements", () => {
     const deep = "<a>".repeat(200_000)
-    expectQuickClientFault(deep, "The request nests elements more than 32 deep")
+    expectQuickClientFault(deep, "The request nests elements more than 64 deep")
     expectQuickClientFault(
       `${deep}${"</a>".repeat(200_000)}`,
-      "The request nests elements more than 32 deep",
+      "The request nests elements more than 64 deep",
       unlimited,
     )
   })
 
-  it("32 levels are read, 33 are not", () => {
+  it("64 levels are read, 65 are not", () => {
     const nested = (depth: number) => `${"<a>".repeat(depth)}${"</a>".repeat(depth)}`
-    expect(left(decodeRequest(nested(32))).message).toBe(
+    expect(left(decodeRequest(nested(64))).message).toBe(
       "The request is not a SOAP 1.1 envelope: its root element is a",
     )
-    expectQuickClientFault(nested(33), "The request nests elements more than 32 deep")
+    expectQuickClientFault(nested(65), "The request nests elements more than 64 deep")
   })
 
   it("200 000 nested elements inside an interaction", () => {
     const deep = insertEnvelope(`${callFields}${"<data:Queue>".repeat(200_000)}`)
-    expectQuickClientFault(deep, "The request nests elements more than 32 deep", unlimited)
+    expectQuickClientFault(deep, "The request nests elements more than 64 deep", unlimited)
   })
 })
 

@@ -56,7 +56,7 @@ describe("WS-Security: each missing part of the UsernameToken is its own contrac
 })
 
 describe("WS-Security: what real clients add is tolerated", () => {
-  it("accepts wsu:Timestamp, Nonce, Created, mustUnderstand and actor, and a password of any Type attribute", () => {
+  it("accepts wsu:Timestamp, Nonce, Created, mustUnderstand and actor, and a password of Type PasswordText", () => {
     const header =
       '<wsse:Security soapenv:mustUnderstand="1" soapenv:actor="http://schemas.xmlsoap.org/soap/actor/next"' +
       ' xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd">' +

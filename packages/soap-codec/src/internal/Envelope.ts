@@ -1,5 +1,5 @@
 import { Soap12EnvelopeNamespace, SoapEnvelopeNamespace } from "../Namespaces.js"
-import { firstChild, qualifiedName, type XmlElement } from "./XmlTree.js"
+import { onlyChild, qualifiedName, Repeated, type XmlElement } from "./XmlTree.js"
 
 /** The parts of a SOAP 1.1 envelope. The Body is looked for only after the header has been read. */
 export interface Envelope {
@@ -9,7 +9,7 @@ export interface Envelope {
 
 /**
  * The header and body of a SOAP 1.1 envelope, or why the document is not one (as the end of a sentence that
- * starts with "The request" or "The response").
+ * starts with "The request" or "The response"). Two Headers or two Bodies make an envelope ambiguous: refused.
  */
 export const readEnvelope = (root: XmlElement): Envelope | string => {
   if (root.localName === "Envelope" && root.namespace === Soap12EnvelopeNamespace) {
@@ -18,8 +18,9 @@ export const readEnvelope = (root: XmlElement): Envelope | string => {
   if (root.localName !== "Envelope" || root.namespace !== SoapEnvelopeNamespace) {
     return `is not a SOAP 1.1 envelope: its root element is ${qualifiedName(root)}`
   }
-  return {
-    header: firstChild(root, SoapEnvelopeNamespace, "Header"),
-    body: firstChild(root, SoapEnvelopeNamespace, "Body"),
-  }
+  const header = onlyChild(root, SoapEnvelopeNamespace, "Header")
+  if (header === Repeated) return "is ambiguous: its SOAP envelope has more than one Header"
+  const body = onlyChild(root, SoapEnvelopeNamespace, "Body")
+  if (body === Repeated) return "is ambiguous: its SOAP envelope has more than one Body"
+  return { header, body }
 }

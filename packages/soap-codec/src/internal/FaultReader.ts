@@ -1,4 +1,4 @@
-import { type CtiFault, recogniseFault } from "@crmod-cti/core"
+import { type CtiFault, recogniseFault, trimXmlWhiteSpace } from "@crmod-cti/core"
 import { SiebelFaultNamespace, SoapEnvelopeNamespace } from "../Namespaces.js"
 import { firstChild, isElement, type XmlElement } from "./XmlTree.js"
 
@@ -14,7 +14,8 @@ export const findFault = (element: XmlElement): XmlElement | undefined => {
 
 // The children of `Fault` and of `detail` are unqualified in SOAP 1.1, but some servers qualify them: match by name.
 const childText = (parent: XmlElement | undefined, localName: string): string | undefined => {
-  const text = parent?.children.find((child) => child.localName === localName)?.text.trim()
+  const element = parent?.children.find((child) => child.localName === localName)
+  const text = element === undefined ? undefined : trimXmlWhiteSpace(element.text)
   return text === "" ? undefined : text
 }
 

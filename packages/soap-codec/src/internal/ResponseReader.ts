@@ -1,4 +1,4 @@
-import type { CtiFault } from "@crmod-cti/core"
+import { type CtiFault, MaxInteractionsPerRequest } from "@crmod-cti/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -18,6 +18,10 @@ const looksLikeHtml = (text: string) => htmlStart.test(text.slice(0, 4096))
 
 const failure = (reason: SoapResponseErrorReason, message: string) =>
   Either.left(new SoapResponseError({ reason, message }))
+
+// A request has at most five interactions, so an answer has at most five results: one more is refused by the
+// pre-check, before the parser builds any of them.
+const resultCap = { localName: "Activity", max: MaxInteractionsPerRequest } as const
 
 /** How to read one operation's results: its name, its result elements and the core schema that validates them. */
 export interface ResultReader<A, I> {
@@ -70,20 +74,33 @@ export const makeResponseReader = <A, I>(
     const received = () => `; received ${excerpt(text)}`
     const htmlPage = () => failure("HtmlPage", `The response is an HTML page, not a SOAP envelope${received()}`)
     if (looksLikeHtml(text)) return htmlPage()
-    const root = parseXml(text)
-    if ("_tag" in root) return failure("NotXml", `The response ${describeProblem(root)}${received()}`)
+    const root = parseXml(text, resultCap)
+    if ("_tag" in root) {
+      const reason = root._tag === "TooManyElements" ? "InvalidContent" : "NotXml"
+      return failure(reason, `The response ${describeProblem(root)}${received()}`)
+    }
     if (root.localName.toLowerCase() === "html") return htmlPage()
     const envelope = readEnvelope(root)
     if (typeof envelope === "string") return failure("NotSoap", `The response ${envelope}${received()}`)
     if (envelope.body === undefined) return failure("NotSoap", `The response's SOAP envelope has no Body${received()}`)
     const fault = findFault(envelope.body)
     if (fault !== undefined) return Either.left(readFault(fault))
-    const answer = envelope.body.children[0]
+    const [answer, other] = envelope.body.children
+    if (other !== undefined) {
+      return failure(
+        "UnexpectedOperation",
+        `The response is ambiguous: its Body holds more than one element${received()}`,
+      )
+    }
     if (answer?.localName !== output) {
       const found = answer === undefined ? "an empty Body" : qualifiedName(answer)
       return failure("UnexpectedOperation", `The response is not a ${output} but ${found}${received()}`)
     }
-    const list = answer.children.find((child) => child.localName === "ListOfActivity")
+    const lists = answer.children.filter((child) => child.localName === "ListOfActivity")
+    if (lists.length > 1) {
+      return failure("InvalidContent", `The response is ambiguous: its ${output} has more than one ListOfActivity`)
+    }
+    const list = lists[0]
     if (list === undefined) {
       return failure("InvalidContent", `The response's ${output} has no ListOfActivity${received()}`)
     }

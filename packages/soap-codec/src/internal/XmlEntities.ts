@@ -1,3 +1,4 @@
+import { isXmlCharacter } from "@crmod-cti/core"
 import { XmlProblemError } from "./XmlProblem.js"
 
 const predefined = (name: string): string | undefined => {
@@ -19,22 +20,13 @@ const predefined = (name: string): string | undefined => {
 const decimal = /^#[0-9]{1,7}$/
 const hexadecimal = /^#x[0-9a-fA-F]{1,6}$/
 
-// XML 1.0 `Char`: a reference to anything else is not well-formed.
-const isXmlChar = (code: number) =>
-  code === 0x9 ||
-  code === 0xa ||
-  code === 0xd ||
-  (code >= 0x20 && code <= 0xd7ff) ||
-  (code >= 0xe000 && code <= 0xfffd) ||
-  (code >= 0x10000 && code <= 0x10ffff)
-
 const characterReference = (name: string): string | undefined => {
   const code = decimal.test(name)
     ? Number.parseInt(name.slice(1), 10)
     : hexadecimal.test(name)
       ? Number.parseInt(name.slice(2), 16)
       : undefined
-  return code !== undefined && isXmlChar(code) ? String.fromCodePoint(code) : undefined
+  return code !== undefined && isXmlCharacter(code) ? String.fromCodePoint(code) : undefined
 }
 
 // The longest reference is `&#x10FFFF;`: a `;` further away cannot end a reference.
@@ -68,13 +60,13 @@ const decode = (text: string): string => {
   return decoded + text.slice(copied)
 }
 
-/** fast-xml-parser's `entityDecoder`: stateless, so one instance serves every parse. */
+/** fast-xml-parser's `entityDecoder`, for text and attribute values alike: stateless, so one instance serves every parse. */
 export const strictEntityDecoder = {
   decode,
   reset: () => {},
   setXmlVersion: () => {},
   setExternalEntities: () => {},
-  // Only a DOCTYPE declares entities, and `checkStructure` refuses those before parsing.
+  // Only a DOCTYPE declares entities, and `precheck` refuses those before parsing.
   addInputEntities: () => {
     throw new XmlProblemError({ _tag: "EntityDeclaration" })
   },

@@ -1,33 +1,27 @@
+import { indexOfIllegalXmlCharacter, isXmlWhiteSpace } from "@crmod-cti/core"
+import { XmlLimits } from "../XmlLimits.js"
 import { bounded } from "./Bounded.js"
-import { AttributeReader, type NamespaceDeclaration } from "./XmlAttributes.js"
+import { Markup } from "./Markup.js"
+import { StartTagReader } from "./StartTag.js"
+import { APOSTROPHE, BANG, GT, LT, QUESTION, QUOTE, SLASH } from "./XmlCharacters.js"
 import type { XmlProblem } from "./XmlProblem.js"
-import { APOSTROPHE, BANG, GT, LT, QUESTION, QUOTE, SLASH, isWhiteSpace } from "./XmlCharacters.js"
 
-/** Deepest element nesting accepted: a CTI envelope needs eight levels (a Siebel fault's `errorcode`). */
-export const MaxElementDepth = 32
-
-/** A document the pre-scan accepted: the markup for the parser, and what the pre-scan read that the parser does not. */
-export interface CheckedMarkup {
-  readonly markup: string
-  /** How many elements (start tags, empty-element tags included) the document has. */
-  readonly elements: number
-  /** Every start tag's namespace declarations, in document order. */
-  readonly declarations: ReadonlyArray<NamespaceDeclaration>
+/** A cap on the elements of one local name, whatever their prefix: an answer has at most one result per interaction. */
+export interface ElementCap {
+  readonly localName: string
+  readonly max: number
 }
 
 const onlyWhiteSpace = (xml: string, from: number, to: number): boolean => {
-  for (let i = from; i < to; i++) if (!isWhiteSpace(xml.charCodeAt(i))) return false
+  for (let i = from; i < to; i++) if (!isXmlWhiteSpace(xml.charCodeAt(i))) return false
   return true
 }
 
 // A quote ends a name too, so that tags end where fast-xml-parser (which skips quoted values) sees them end.
 const endsName = (code: number) =>
-  isWhiteSpace(code) || code === SLASH || code === GT || code === LT || code === QUOTE || code === APOSTROPHE
+  isXmlWhiteSpace(code) || code === SLASH || code === GT || code === LT || code === QUOTE || code === APOSTROPHE
 
 const notWellFormed = (detail: string): XmlProblem => ({ _tag: "NotWellFormed", detail })
-
-// Anything outside XML 1.0 `Char` (control characters, U+FFFE/U+FFFF, unpaired surrogates) makes a document ill-formed.
-const illegalCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
 
 const lineOf = (xml: string, index: number): number => {
   let line = 1
@@ -39,34 +33,37 @@ const lineOf = (xml: string, index: number): number => {
 const insidePassword = (open: ReadonlyArray<string>) =>
   open.some((name) => name === "Password" || name.endsWith(":Password"))
 
+const hasLocalName = (name: string, localName: string) =>
+  name.endsWith(localName) &&
+  (name.length === localName.length || name.charCodeAt(name.length - localName.length - 1) === 0x3a)
+
 /**
- * One cheap pass over the markup before the parser sees it: refuses DOCTYPE, entity declarations and processing
- * instructions (other than a leading XML declaration), caps nesting depth, and checks what the parser does not:
- * that every character is one XML can carry, that end tags match start tags, that there is exactly one root
- * element, that nothing is cut off, and that start tags' attributes are well-formed. It is the one reader of
- * attributes (see `AttributeReader`): it records the namespace declarations, and fast-xml-parser ignores attributes.
+ * The one pass over a document before the parser sees it, linear in its length, refusing what must be refused before
+ * anything is built: DOCTYPE, entity declarations and processing instructions (other than a leading XML declaration),
+ * nesting deeper than `XmlLimits.maxDepth`, more attributes on one element or namespace declarations in the document
+ * than `XmlLimits` allows (see `StartTagReader`), more elements named `cap.localName` than `cap.max`, and what the
+ * parser does not check: that every character is one XML can carry, that end tags match start tags, that there is
+ * exactly one root element, that nothing is cut off, and that start tags' attributes are well-formed.
  *
- * Returns, with those declarations and the number of elements, the markup for the parser: the document without the
- * white space that only separates tags (between two tags, except between a start tag and its end tag, so that an
- * element's own text is kept exactly). The scan finds every text run anyway, and fast-xml-parser copies text one
- * character at a time: a pretty-printed envelope is a third white space, which costs the parser far more than leaving
- * it out here does.
+ * Returns the markup for the parser: the document without the white space that only separates tags (between two
+ * tags, except between a start tag and its end tag, so that an element's own text is kept exactly), and with white
+ * space in attribute values written as the spaces XML reads. The scan finds every text run anyway, and fast-xml-parser
+ * copies text one character at a time: a pretty-printed envelope is a third white space, which costs the parser far
+ * more than leaving it out here does.
  */
-export const checkStructure = (xml: string): XmlProblem | CheckedMarkup => {
+export const precheck = (xml: string, cap?: ElementCap): string | XmlProblem => {
   const open: Array<string> = []
-  const attributes = new AttributeReader(xml)
-  let elements = 0
+  let capped = 0
   let rootSeen = false
   let i = 0
-  while (i < xml.length && isWhiteSpace(xml.charCodeAt(i))) i++
+  while (i < xml.length && isXmlWhiteSpace(xml.charCodeAt(i))) i++
   if (i === xml.length) return { _tag: "Empty" }
-  // The markup for the parser is built only once a run of white space is left out.
-  let markup = ""
-  let copied = i
+  const markup = new Markup(xml, i)
+  const startTags = new StartTagReader(xml, markup)
   // What the text run at `i` follows: a tag (or the XML declaration), and whether that tag is a start tag.
   let afterTag = true
   let afterStartTag = false
-  if (xml.startsWith("<?xml", i) && isWhiteSpace(xml.charCodeAt(i + 5))) {
+  if (xml.startsWith("<?xml", i) && isXmlWhiteSpace(xml.charCodeAt(i + 5))) {
     const end = xml.indexOf("?>", i)
     if (end === -1) return notWellFormed("the XML declaration is not closed")
     i = end + 2
@@ -83,10 +80,7 @@ export const checkStructure = (xml: string): XmlProblem | CheckedMarkup => {
         return problemAt(i, "text outside the root element", "text outside the root element")
       }
       // Next to a comment or CDATA section the white space may be part of an element's text: it stays.
-      if (blank && afterTag && next !== BANG && !(afterStartTag && next === SLASH)) {
-        markup += xml.slice(copied, i)
-        copied = textEnd
-      }
+      if (blank && afterTag && next !== BANG && !(afterStartTag && next === SLASH)) markup.replace(i, textEnd, "")
     }
     if (lt === -1) break
     if (next === SLASH) {
@@ -100,7 +94,7 @@ export const checkStructure = (xml: string): XmlProblem | CheckedMarkup => {
       let nameEnd = matches ? nameStart + expected.length : nameStart
       if (!matches) while (nameEnd < xml.length && !endsName(xml.charCodeAt(nameEnd))) nameEnd++
       let end = nameEnd
-      while (end < xml.length && isWhiteSpace(xml.charCodeAt(end))) end++
+      while (end < xml.length && isXmlWhiteSpace(xml.charCodeAt(end))) end++
       if (xml.charCodeAt(end) !== GT || !matches) {
         const name = bounded(xml.slice(nameStart, nameEnd))
         if (xml.charCodeAt(end) !== GT) {
@@ -140,16 +134,19 @@ export const checkStructure = (xml: string): XmlProblem | CheckedMarkup => {
       while (end < xml.length && !endsName(xml.charCodeAt(end))) end++
       if (end === lt + 1) return problemAt(lt, "'<' is not followed by a name", "'<' is not followed by a name")
       const name = xml.slice(lt + 1, end)
-      const tagEnd = attributes.read(end, name, elements)
-      if (typeof tagEnd !== "number") return problemAt(lt, tagEnd.detail, tagEnd.withoutNames)
+      const tagEnd = startTags.read(end, name)
+      if (typeof tagEnd !== "number")
+        return "_tag" in tagEnd ? tagEnd : problemAt(lt, tagEnd.detail, tagEnd.withoutNames)
+      if (cap !== undefined && hasLocalName(name, cap.localName) && ++capped > cap.max) {
+        return { _tag: "TooManyElements", localName: cap.localName, max: cap.max }
+      }
       end = tagEnd
-      elements++
       rootSeen = true
       afterTag = true
       afterStartTag = xml.charCodeAt(end - 1) !== SLASH
       if (afterStartTag) {
         open.push(name)
-        if (open.length > MaxElementDepth) return { _tag: "TooDeep", maxDepth: MaxElementDepth }
+        if (open.length > XmlLimits.maxDepth) return { _tag: "TooDeep", maxDepth: XmlLimits.maxDepth }
       }
       i = end + 1
     }
@@ -163,12 +160,7 @@ export const checkStructure = (xml: string): XmlProblem | CheckedMarkup => {
     )
   }
   if (!rootSeen) return notWellFormed("no root element")
-  const illegal = illegalCharacter.exec(xml)
-  if (illegal !== null) return notWellFormed(`a character XML cannot carry (line ${lineOf(xml, illegal.index)})`)
-  if (attributes.badReference !== undefined) return attributes.badReference
-  return {
-    markup: copied === 0 ? xml : markup + xml.slice(copied),
-    elements,
-    declarations: attributes.declarations,
-  }
+  const illegal = indexOfIllegalXmlCharacter(xml)
+  if (illegal !== -1) return notWellFormed(`a character XML cannot carry (line ${lineOf(xml, illegal)})`)
+  return markup.toString()
 }

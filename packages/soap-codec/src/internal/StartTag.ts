@@ -1,0 +1,144 @@
+import { isXmlWhiteSpace } from "@crmod-cti/core"
+import { XmlLimits } from "../XmlLimits.js"
+import { bounded } from "./Bounded.js"
+import type { Markup } from "./Markup.js"
+import { APOSTROPHE, CR, EQUALS, GT, LF, LT, QUOTE, SLASH, TAB } from "./XmlCharacters.js"
+import type { XmlProblem } from "./XmlProblem.js"
+
+/** What is wrong with a start tag, said with its names and, for a tag inside a password, without. */
+export interface StartTagProblem {
+  readonly detail: string
+  readonly withoutNames: string
+}
+
+const endsAttributeName = (code: number) =>
+  isXmlWhiteSpace(code) ||
+  code === EQUALS ||
+  code === SLASH ||
+  code === GT ||
+  code === LT ||
+  code === QUOTE ||
+  code === APOSTROPHE
+
+// `xmlns` declares the default namespace, `xmlns:p` the prefix p.
+const isNamespaceDeclaration = (name: string) => name === "xmlns" || name.startsWith("xmlns:")
+
+// XML's attribute-value normalisation: each white-space character written as such is a space (a CR LF pair one).
+const literalWhiteSpace = /\r\n?|[\t\n]/g
+
+const problem = (detail: string, withoutNames: string): StartTagProblem => ({ detail, withoutNames })
+
+/**
+ * Checks the attributes of a document's start tags without reading them: their syntax (XML 1.0: `S Name S? '=' S?
+ * AttValue`, each value quoted, without `<`), each name once per tag (a set per tag: linear), at most
+ * `XmlLimits.maxAttributesPerElement` on a tag and `XmlLimits.maxNamespaceDeclarations` in the document. Their values
+ * and the namespaces they declare are fast-xml-parser's to read; this only finds where a tag ends, so that the
+ * pre-check can go on, and writes white space that XML reads as a space in a value as the space it is.
+ *
+ * One reader per document; tags are read in document order.
+ */
+export class StartTagReader {
+  private declarations = 0
+  private readonly names = new Set<string>()
+
+  constructor(
+    private readonly xml: string,
+    private readonly markup: Markup,
+  ) {}
+
+  /**
+   * Checks the attributes of the start tag `<tagName`, from just after its name: the index of the tag's `>`, or what
+   * is wrong with it, or the limit it exceeds.
+   */
+  read(from: number, tagName: string): number | StartTagProblem | XmlProblem {
+    const xml = this.xml
+    this.names.clear()
+    let at = from
+    for (;;) {
+      let code = xml.charCodeAt(at)
+      const spaced = isXmlWhiteSpace(code)
+      while (isXmlWhiteSpace(code)) code = xml.charCodeAt(++at)
+      if (code === GT) return at
+      if (code === SLASH && xml.charCodeAt(at + 1) === GT) return at + 1
+      if (Number.isNaN(code)) return endsInside(tagName)
+      if (code === LT) return lessThanInside(tagName)
+      if (code === SLASH) {
+        return problem(
+          `'/' is not followed by '>' in the tag <${bounded(tagName)}>`,
+          "'/' is not followed by '>' in a tag",
+        )
+      }
+      if (!spaced) {
+        return at === from
+          ? problem(`a quote right after the name <${bounded(tagName)}`, "a quote right after a tag name")
+          : problem(
+              `no white space between two attributes of <${bounded(tagName)}>`,
+              "no white space between two attributes",
+            )
+      }
+      const nameStart = at
+      while (at < xml.length && !endsAttributeName(xml.charCodeAt(at))) at++
+      if (at === nameStart)
+        return problem(`an attribute of <${bounded(tagName)}> has no name`, "an attribute has no name")
+      const name = xml.slice(nameStart, at)
+      code = xml.charCodeAt(at)
+      while (isXmlWhiteSpace(code)) code = xml.charCodeAt(++at)
+      if (code !== EQUALS) {
+        if (Number.isNaN(code)) return endsInside(tagName)
+        if (code === LT) return lessThanInside(tagName)
+        return problem(
+          `the attribute ${bounded(name)} of <${bounded(tagName)}> has no value`,
+          "an attribute has no value",
+        )
+      }
+      code = xml.charCodeAt(++at)
+      while (isXmlWhiteSpace(code)) code = xml.charCodeAt(++at)
+      if (code !== QUOTE && code !== APOSTROPHE) {
+        if (Number.isNaN(code)) return endsInside(tagName)
+        if (code === LT) return lessThanInside(tagName)
+        return problem(
+          `the value of the attribute ${bounded(name)} of <${bounded(tagName)}> is not quoted`,
+          "an attribute value is not quoted",
+        )
+      }
+      const valueStart = at + 1
+      const close = xml.indexOf(code === QUOTE ? '"' : "'", valueStart)
+      if (close === -1) {
+        return problem(`an attribute value of <${bounded(tagName)}> is not closed`, "an attribute value is not closed")
+      }
+      let whiteSpace = false
+      for (let i = valueStart; i < close; i++) {
+        const c = xml.charCodeAt(i)
+        if (c === LT) {
+          return problem(
+            `'<' in the value of the attribute ${bounded(name)} of <${bounded(tagName)}>`,
+            "'<' in an attribute value",
+          )
+        }
+        if (c === TAB || c === LF || c === CR) whiteSpace = true
+      }
+      if (this.names.has(name)) {
+        return problem(
+          `the attribute ${bounded(name)} appears twice in <${bounded(tagName)}>`,
+          "an attribute appears twice in one tag",
+        )
+      }
+      this.names.add(name)
+      if (this.names.size > XmlLimits.maxAttributesPerElement) {
+        return { _tag: "TooManyAttributes", max: XmlLimits.maxAttributesPerElement }
+      }
+      if (isNamespaceDeclaration(name) && ++this.declarations > XmlLimits.maxNamespaceDeclarations) {
+        return { _tag: "TooManyNamespaceDeclarations", max: XmlLimits.maxNamespaceDeclarations }
+      }
+      if (whiteSpace)
+        this.markup.replace(valueStart, close, xml.slice(valueStart, close).replace(literalWhiteSpace, " "))
+      at = close + 1
+    }
+  }
+}
+
+const endsInside = (tagName: string): StartTagProblem =>
+  problem(`the document ends inside the tag <${bounded(tagName)}>`, "the document ends inside a tag")
+
+const lessThanInside = (tagName: string): StartTagProblem =>
+  problem(`'<' inside the tag <${bounded(tagName)}>`, "'<' inside a tag")
