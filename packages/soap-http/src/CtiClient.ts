@@ -1,21 +1,12 @@
 import {
   type CtiActivityServiceShape,
   CtiFault,
-  type Interaction,
   type InsertResult,
-  inBatches,
-  MaxInteractionsPerRequest,
-  makeRequestPacer,
-  type PacerOptions,
-  type RetryOptions,
-  requirePositiveInteger,
-  requirePositiveNumber,
-  type UsernameToken,
+  type Interaction,
   validateInteraction,
   validateWrapUpInteraction,
   type WrapUpInteraction,
   type WrapUpResult,
-  withRetry,
 } from "@crmod-cti/core"
 import {
   decodeInsertResponse,
@@ -29,9 +20,27 @@ import {
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import type { HttpSend } from "./HttpExchange.js"
+import type * as Scope from "effect/Scope"
+import type { HttpSend, IncomingResponse } from "./HttpExchange.js"
+import { mismatchOf } from "./internal/answers.js"
+import { type ClientSettings, clientSettings } from "./internal/ClientSettings.js"
+import { acquirePacer, makePacer, type Pacer, releasePacer } from "./internal/Pacer.js"
+import { makeRequestQueue } from "./internal/RequestQueue.js"
 import { toRawInteraction } from "./internal/rawInteraction.js"
-import { CtiTransportError, isTransientTransportError, type TransportErrorReason } from "./TransportError.js"
+import type { RetryOptions } from "./Retry.js"
+import { CtiTransportError, type TransportErrorReason } from "./TransportError.js"
+
+export interface PacerOptions {
+  /** Least time between two requests as the service stamps them (default 50 ms, CRM On Demand's limit). */
+  readonly minSpacingMs?: number
+  /** Most requests in any second (default 20, CRM On Demand's limit). */
+  readonly maxPerSecond?: number
+  /**
+   * How long after sending a request the service is assumed to have stamped it when its answer takes longer
+   * (default 10 ms): the next request waits for the limit from the answer, or from then.
+   */
+  readonly marginMs?: number
+}
 
 export interface CtiClientOptions {
   /** The service URL: `https://<your pod>.crmondemand.com/Services/Integration`, or an emulator's. */
@@ -41,132 +50,208 @@ export interface CtiClientOptions {
   readonly password: string
   /** Sent as the `ClientName` header, shown on CRM On Demand's utilisation page. */
   readonly clientName?: string
-  /** Per request, from sending it to reading the whole answer (default 30 s). */
+  /** Per request, from sending it to reading the whole answer (default 30 s; from 1 ms to 10 minutes). */
   readonly timeoutMs?: number
-  /** Requests of five interactions in flight at once when a call carries more (default 2). */
+  /** The longest answer read (default 1 MiB); a longer one fails with `CtiTransportError` reason `TooLarge`. */
+  readonly maxResponseBytes?: number
+  /** Requests of this client in flight at once (default 4). */
   readonly concurrency?: number
   /** Retries of rate-limited, allotment and transient failures (default on); `false` fails at once. */
   readonly retry?: RetryOptions | false
-  /** Client-side pacing under CRM On Demand's per-user rate limit (default 20/s, 50 ms apart); `false` for none. */
+  /**
+   * Pacing under CRM On Demand's per-user rate limit (default 20/s, 50 ms apart), shared by all clients of the
+   * user at the endpoint in this process (the first one's options apply); `false` for none.
+   */
   readonly pacing?: PacerOptions | false
 }
 
 export type CtiClientError = CtiFault | CtiTransportError
 
+/**
+ * An insert's result as the client returns it: the service's, and `retried: true` on an `Activity already exists`
+ * answered to a retry after an exchange whose answer was lost, so the activity is the one this call created.
+ */
+export type ClientInsertResult = InsertResult & { readonly retried?: true }
+
 /** The CTI Activity Web service as a client sees it: any number of interactions, typed faults and failures. */
-export type CtiClientShape = CtiActivityServiceShape<CtiClientError>
+export interface CtiClientShape extends CtiActivityServiceShape<CtiClientError> {
+  /** Results in the interactions' order; every interaction checked first (nothing sent if one is invalid); fails with the first failure. */
+  readonly insert: (
+    interactions: ReadonlyArray<Interaction>,
+  ) => Effect.Effect<ReadonlyArray<ClientInsertResult>, CtiClientError>
+  /** One outcome per interaction, in order: invalid ones refused, the valid ones sent. */
+  readonly insertSettled: (
+    interactions: ReadonlyArray<Interaction>,
+  ) => Effect.Effect<ReadonlyArray<Either.Either<ClientInsertResult, CtiClientError>>>
+  readonly wrapUpSettled: (
+    interactions: ReadonlyArray<WrapUpInteraction>,
+  ) => Effect.Effect<ReadonlyArray<Either.Either<WrapUpResult, CtiClientError>>>
+}
 
 export class CtiClient extends Context.Tag("@crmod-cti/soap-http/CtiClient")<CtiClient, CtiClientShape>() {}
 
+const transportReasons: ReadonlySet<string> = new Set<TransportErrorReason>([
+  "NotXml",
+  "HtmlPage",
+  "NotSoap",
+  "TooLarge",
+])
 const transportReasonOf = (error: SoapResponseError): TransportErrorReason =>
-  error.reason === "NotXml" || error.reason === "HtmlPage" || error.reason === "NotSoap"
-    ? error.reason
-    : "UnexpectedResponse"
+  transportReasons.has(error.reason) ? (error.reason as TransportErrorReason) : "UnexpectedResponse"
 
-/** The endpoint as a URL, or why it cannot be one: a client is useless without it, so this is a defect. */
-const checkEndpoint = (endpoint: string): Effect.Effect<void> =>
-  Effect.suspend(() => {
-    const protocol = Either.try(() => new URL(endpoint).protocol).pipe(Either.getOrUndefined)
-    return protocol === "http:" || protocol === "https:"
-      ? Effect.void
-      : Effect.die(new TypeError(`The CTI client's endpoint must be an http(s) URL, got ${JSON.stringify(endpoint)}`))
-  })
+/** What one operation is on the wire. */
+interface Operation<I, R> {
+  readonly soapAction: string
+  readonly validate: (raw: Record<string, string>) => Either.Either<I, CtiFault>
+  readonly encode: (batch: ReadonlyArray<I>, options: RequestOptions) => string
+  readonly decode: (body: string) => Either.Either<ReadonlyArray<R>, CtiFault | SoapResponseError>
+  /** The result a caller gets, `resent` when its interaction went more than once. */
+  readonly resultOf: (result: R, resent: boolean) => R
+}
 
-// The client checks every interaction by the very rules the server applies, so that a request the server would
-// refuse fails with the same fault before anything is sent.
-const validateAll = <A>(
-  interactions: ReadonlyArray<object>,
-  validate: (raw: Record<string, string>) => Either.Either<A, CtiFault>,
-): Effect.Effect<ReadonlyArray<A>, CtiFault> =>
-  Effect.forEach(interactions, (interaction) => validate(toRawInteraction(interaction)))
+const insertOperation: Operation<Interaction, ClientInsertResult> = {
+  soapAction: SoapActions.CTIActivityInsert,
+  validate: validateInteraction,
+  encode: encodeInsertRequest,
+  decode: decodeInsertResponse,
+  resultOf: (result, resent) =>
+    resent && result.Status === "Activity already exists" ? { ...result, retried: true } : result,
+}
+
+const wrapUpOperation: Operation<WrapUpInteraction, WrapUpResult> = {
+  soapAction: SoapActions.CTIActivityWrapUp,
+  validate: validateWrapUpInteraction,
+  encode: encodeWrapUpRequest,
+  decode: decodeWrapUpResponse,
+  resultOf: (result) => result,
+}
+
+/** The pacer of the client's user, shared with the user's other clients at the endpoint, given back at the end. */
+const userPacer = (settings: ClientSettings): Effect.Effect<Pacer, never, Scope.Scope> =>
+  settings.pacing === undefined
+    ? Effect.sync(() => makePacer(undefined))
+    : Effect.acquireRelease(
+        Effect.sync(() => acquirePacer(settings.endpoint, settings.username, settings.pacing!)),
+        () => Effect.sync(() => releasePacer(settings.endpoint, settings.username)),
+      )
 
 /**
- * A client of the CTI Activity Web service over any `HttpSend`: stateless WS-Security on every request, requests
- * of five, paced under the rate limit, retried on `RequestWait` and allotment faults and transient failures (safe:
- * inserts are idempotent by identity and a repeat answers `Activity already exists` with the id).
+ * A client of the CTI Activity Web service over any `HttpSend`, living in the scope (closing it ends the client:
+ * calls not answered yet die). Stateless WS-Security on every request; concurrent calls share requests of five,
+ * paced under the user's rate limit; whole-request failures resolved per interaction (see `makeRequestQueue`).
+ * Options the client cannot work with are a defect (a TypeError or RangeError naming the option).
  */
-export const makeCtiClient = (options: CtiClientOptions, send: HttpSend): Effect.Effect<CtiClientShape> =>
+export const makeCtiClient = (
+  options: CtiClientOptions,
+  send: HttpSend,
+): Effect.Effect<CtiClientShape, never, Scope.Scope> =>
   Effect.gen(function* () {
-    yield* checkEndpoint(options.endpoint)
-    const pacer = options.pacing === false ? undefined : yield* makeRequestPacer(options.pacing)
-    const security: UsernameToken = { username: options.username, password: options.password }
-    const encodeOptions = { security, ...(options.clientName === undefined ? {} : { clientName: options.clientName }) }
-    const timeoutMs = requirePositiveNumber("timeoutMs", options.timeoutMs ?? 30_000)
-    const concurrency = requirePositiveInteger("concurrency", options.concurrency ?? 2)
-    const retry = options.retry
-    const retrying =
-      retry === false
-        ? undefined
-        : withRetry({
-            ...retry,
-            isTransient: (error) => isTransientTransportError(error) || (retry?.isTransient?.(error) ?? false),
-          })
+    const settings = yield* Effect.try({ try: () => clientSettings(options), catch: (error) => error }).pipe(
+      Effect.orDie,
+    )
+    const { endpoint, timeoutMs } = settings
+    const scope = yield* Effect.scope
+    const pacer = yield* userPacer(settings)
+    const inFlight = yield* Effect.makeSemaphore(settings.concurrency)
+    const encodeOptions: RequestOptions = {
+      security: { username: settings.username, password: settings.password },
+      ...(settings.clientName === undefined ? {} : { clientName: settings.clientName }),
+    }
+    const timedOut = () =>
+      new CtiTransportError({ reason: "Timeout", endpoint, message: `${endpoint}: no answer within ${timeoutMs} ms` })
 
-    const exchange = <A>(
-      soapAction: string,
-      body: string,
-      decode: (body: string) => Either.Either<ReadonlyArray<A>, CtiFault | SoapResponseError>,
-    ): Effect.Effect<ReadonlyArray<A>, CtiClientError> => {
-      const once = Effect.gen(function* () {
-        if (pacer !== undefined) yield* pacer.acquire
-        const response = yield* send({
-          url: options.endpoint,
-          headers: { "content-type": "text/xml; charset=utf-8", soapaction: `"${soapAction}"` },
-          body,
-          timeoutMs,
-        })
+    /** Reads an answer: the results of exactly the interactions sent, or the fault, or what else came back. */
+    const answer =
+      <I extends Interaction | WrapUpInteraction, R extends InsertResult | WrapUpResult>(
+        operation: Operation<I, R>,
+        sent: ReadonlyArray<I>,
+      ) =>
+      (response: IncomingResponse): Effect.Effect<ReadonlyArray<R>, CtiClientError> => {
         // A fault is the service's answer whatever the status (CRM On Demand sends 500, some proxies 200).
-        const decoded = decode(response.body)
-        if (Either.isRight(decoded)) return decoded.right
-        const error = decoded.left
-        if (error instanceof CtiFault) {
-          if (error.reason === "RateLimited" && pacer !== undefined) yield* pacer.pause(error.requestWaitMs ?? 50)
-          return yield* Effect.fail(error)
+        const decoded = operation.decode(response.body)
+        if (Either.isRight(decoded)) {
+          const mismatch = mismatchOf(decoded.right, sent)
+          if (mismatch !== undefined) return Effect.fail(mismatch)
+          const resent = response.resent === true
+          return Effect.succeed(
+            resent ? decoded.right.map((result) => operation.resultOf(result, true)) : decoded.right,
+          )
         }
-        return yield* Effect.fail(
+        const error = decoded.left
+        if (error instanceof CtiFault) return Effect.fail(error)
+        return Effect.fail(
           new CtiTransportError({
             reason: transportReasonOf(error),
-            endpoint: options.endpoint,
+            endpoint,
             status: response.status,
-            message: `${options.endpoint} answered HTTP ${response.status}: ${error.message}`,
+            message: `${endpoint} answered HTTP ${response.status}: ${error.message}`,
+            cause: error,
           }),
         )
-      })
-      return retrying === undefined ? once : retrying(once)
-    }
+      }
 
-    // Concurrent batches cost a fiber each, a tenth of a millisecond: worth it only when there are several.
-    const inFlight = (interactions: ReadonlyArray<unknown>) => ({
-      concurrency: Math.max(1, Math.min(concurrency, Math.ceil(interactions.length / MaxInteractionsPerRequest))),
-    })
-    /** One operation: every interaction checked first, then requests of five, each decoded by the operation. */
-    const operation =
-      <I extends object, R>(
-        validate: (raw: Record<string, string>) => Either.Either<I, CtiFault>,
-        soapAction: string,
-        encode: (batch: ReadonlyArray<I>, options: RequestOptions) => string,
-        decode: (body: string) => Either.Either<ReadonlyArray<R>, CtiFault | SoapResponseError>,
-      ) =>
-      (interactions: ReadonlyArray<I>): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
-        Effect.flatMap(validateAll(interactions, validate), (valid) =>
-          inBatches<I, R, CtiClientError, never>(
-            valid,
-            (batch) => exchange(soapAction, encode(batch, encodeOptions), decode),
-            inFlight(valid),
-          ),
-        )
+    /** One request: bounded in time here, once; the transport is told through the signal to give up. */
+    const exchange =
+      <I extends Interaction | WrapUpInteraction, R extends InsertResult | WrapUpResult>(operation: Operation<I, R>) =>
+      (items: ReadonlyArray<I>, answered: Effect.Effect<void>): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
+        Effect.suspend(() => {
+          const controller = new AbortController()
+          const request = {
+            url: endpoint,
+            headers: { "content-type": "text/xml; charset=utf-8", soapaction: `"${operation.soapAction}"` },
+            body: operation.encode(items, encodeOptions),
+            maxResponseBytes: settings.maxResponseBytes,
+          }
+          return send(request, controller.signal).pipe(
+            Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
+            Effect.timeoutFail({ duration: timeoutMs, onTimeout: timedOut }),
+            Effect.tap(() => answered),
+            Effect.flatMap(answer(operation, items)),
+          )
+        })
+
+    const closed = new Error("The CTI client is closed")
+    const face = <I extends Interaction | WrapUpInteraction, R extends InsertResult | WrapUpResult>(
+      operation: Operation<I, R>,
+    ) =>
+      Effect.gen(function* () {
+        const queue = yield* makeRequestQueue<I, R>({
+          endpoint,
+          pacer,
+          inFlight,
+          retry: settings.retry,
+          scope,
+          exchange: exchange(operation),
+          resultOf: (result, entry) => operation.resultOf(result, entry.resent),
+        })
+        yield* Effect.addFinalizer(() => queue.close(closed))
+        const validate = (interaction: I) => operation.validate(toRawInteraction(interaction))
+        const settled = (interactions: ReadonlyArray<I>) =>
+          Effect.suspend(() => {
+            const checked = interactions.map(validate)
+            const valid = checked.flatMap((outcome) => (Either.isRight(outcome) ? [outcome.right] : []))
+            return Effect.map(queue.submit(valid), (outcomes) => {
+              let next = 0
+              return checked.map(
+                (outcome): Either.Either<R, CtiClientError> =>
+                  Either.isLeft(outcome) ? Either.left(outcome.left) : outcomes[next++]!,
+              )
+            })
+          })
+        // The client checks every interaction by the very rules the server applies, so that a call the server
+        // would refuse fails with the same fault before anything is sent.
+        const all = (interactions: ReadonlyArray<I>) =>
+          Effect.flatMap(Effect.forEach(interactions, validate), (valid) =>
+            Effect.flatMap(queue.submit(valid), (outcomes) => Effect.all(outcomes)),
+          )
+        return { all, settled }
+      })
+    const inserts = yield* face(insertOperation)
+    const wrapUps = yield* face(wrapUpOperation)
     return {
-      insert: operation<Interaction, InsertResult>(
-        validateInteraction,
-        SoapActions.CTIActivityInsert,
-        encodeInsertRequest,
-        decodeInsertResponse,
-      ),
-      wrapUp: operation<WrapUpInteraction, WrapUpResult>(
-        validateWrapUpInteraction,
-        SoapActions.CTIActivityWrapUp,
-        encodeWrapUpRequest,
-        decodeWrapUpResponse,
-      ),
+      insert: inserts.all,
+      insertSettled: inserts.settled,
+      wrapUp: wrapUps.all,
+      wrapUpSettled: wrapUps.settled,
     }
   })

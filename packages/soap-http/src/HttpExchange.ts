@@ -6,7 +6,8 @@ export interface OutgoingRequest {
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
-  readonly timeoutMs: number
+  /** The longest answer to read: a longer one fails with reason `TooLarge` as soon as it is known to be longer. */
+  readonly maxResponseBytes: number
 }
 
 /** What came back, whatever the status: faults may arrive with 500 or with 200. */
@@ -14,10 +15,20 @@ export interface IncomingResponse {
   readonly status: number
   readonly contentType: string | undefined
   readonly body: string
+  /**
+   * The transport sent the request a second time on its own (a kept-alive connection that broke as it was reused):
+   * the first may have reached the service, so an `Activity already exists` answer may be the caller's own.
+   */
+  readonly resent?: boolean
 }
 
 /**
- * The one thing a runtime provides to the client: send a request and read the whole answer. Network failures are
- * `CtiTransportError`s naming the endpoint (refused, reset, timeout).
+ * The one thing a runtime provides to the client: send a request and read the whole answer, up to
+ * `maxResponseBytes`, never following a redirect (reason `Redirect`). The protocol bounds the exchange in time and
+ * aborts `signal` when it gives up on it (a timeout, a cancelled call): the transport then drops the connection.
+ * Network failures are `CtiTransportError`s naming the endpoint, with the original error as `cause`.
  */
-export type HttpSend = (request: OutgoingRequest) => Effect.Effect<IncomingResponse, CtiTransportError>
+export type HttpSend = (
+  request: OutgoingRequest,
+  signal: AbortSignal,
+) => Effect.Effect<IncomingResponse, CtiTransportError>

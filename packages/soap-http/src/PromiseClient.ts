@@ -1,34 +1,60 @@
-import type { Interaction, InsertResult, WrapUpInteraction, WrapUpResult } from "@crmod-cti/core"
+import type { Interaction, WrapUpInteraction, WrapUpResult } from "@crmod-cti/core"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
-import { type CtiClientOptions, type CtiClientShape, makeCtiClient } from "./CtiClient.js"
+import * as Scope from "effect/Scope"
+import {
+  type ClientInsertResult,
+  type CtiClientError,
+  type CtiClientOptions,
+  type CtiClientShape,
+  makeCtiClient,
+} from "./CtiClient.js"
 import type { HttpSend } from "./HttpExchange.js"
 
 /** What one call of the Promise API may be given. */
 export interface CallOptions {
   /**
-   * Cancels the call: the request in flight is aborted, no retry or further batch starts, and the promise rejects
-   * with `signal.reason` (an `AbortError` DOMException unless given another), as `fetch` does. Batches of five that
-   * were answered before stay logged; logging them again is safe (a repeat answers `Activity already exists`).
+   * Cancels the call: its interactions not sent yet are dropped, a request carrying only its own is aborted, and
+   * the promise rejects with `signal.reason` (an `AbortError` DOMException unless given another), as `fetch` does.
+   * Requests it shared with other calls go on for them. Interactions answered before stay logged; logging them
+   * again is safe (a repeat answers `Activity already exists`).
    */
   readonly signal?: AbortSignal
 }
+
+/** One interaction's outcome, as `Promise.allSettled` gives it. */
+export type Settled<A> =
+  | { readonly status: "fulfilled"; readonly value: A }
+  | { readonly status: "rejected"; readonly reason: CtiClientError }
 
 /**
  * The client for callers who do not use Effect. Promises reject with the same typed errors the Effect API fails
  * with (`CtiFault`, `CtiTransportError`), so `error instanceof CtiFault` and `error.reason` work.
  */
 export interface PromiseCtiClient {
+  /** Results in order; every interaction is checked first (nothing is sent if one is invalid); rejects with the first failure. */
   readonly insert: (
     interactions: ReadonlyArray<Interaction>,
     options?: CallOptions,
-  ) => Promise<ReadonlyArray<InsertResult>>
+  ) => Promise<ReadonlyArray<ClientInsertResult>>
   readonly wrapUp: (
     interactions: ReadonlyArray<WrapUpInteraction>,
     options?: CallOptions,
   ) => Promise<ReadonlyArray<WrapUpResult>>
+  /** One outcome per interaction, in order: invalid ones rejected, the valid ones sent; rejects only when aborted. */
+  readonly insertSettled: (
+    interactions: ReadonlyArray<Interaction>,
+    options?: CallOptions,
+  ) => Promise<ReadonlyArray<Settled<ClientInsertResult>>>
+  readonly wrapUpSettled: (
+    interactions: ReadonlyArray<WrapUpInteraction>,
+    options?: CallOptions,
+  ) => Promise<ReadonlyArray<Settled<WrapUpResult>>>
+  /** Ends the client: calls not answered yet reject, its share of the user's pacer is given back. */
+  readonly close: () => Promise<void>
 }
 
 const run = <A, E>(effect: Effect.Effect<A, E>, signal: AbortSignal | undefined): Promise<A> => {
@@ -41,9 +67,23 @@ const run = <A, E>(effect: Effect.Effect<A, E>, signal: AbortSignal | undefined)
   })
 }
 
-export const toPromiseClient = (client: CtiClientShape): PromiseCtiClient => ({
+const settledOf = <A>(outcomes: ReadonlyArray<Either.Either<A, CtiClientError>>): ReadonlyArray<Settled<A>> =>
+  outcomes.map(
+    Either.match({
+      onLeft: (reason): Settled<A> => ({ status: "rejected", reason }),
+      onRight: (value): Settled<A> => ({ status: "fulfilled", value }),
+    }),
+  )
+
+/** The Promise face of an Effect client; `close` closes `scope`, where the client lives. */
+export const toPromiseClient = (client: CtiClientShape, scope: Scope.CloseableScope): PromiseCtiClient => ({
   insert: (interactions, options) => run(client.insert(interactions), options?.signal),
   wrapUp: (interactions, options) => run(client.wrapUp(interactions), options?.signal),
+  insertSettled: (interactions, options) =>
+    run(Effect.map(client.insertSettled(interactions), settledOf), options?.signal),
+  wrapUpSettled: (interactions, options) =>
+    run(Effect.map(client.wrapUpSettled(interactions), settledOf), options?.signal),
+  close: () => Effect.runPromise(Scope.close(scope, Exit.void)),
 })
 
 /**
@@ -51,7 +91,11 @@ export const toPromiseClient = (client: CtiClientShape): PromiseCtiClient => ({
  * not an http(s) URL, a timeout out of range) throws its own TypeError or RangeError, not Effect's wrapper of it.
  */
 export const makePromiseClient = (options: CtiClientOptions, send: HttpSend): PromiseCtiClient => {
-  const made = Effect.runSyncExit(makeCtiClient(options, send))
-  if (Exit.isFailure(made)) throw Cause.squash(made.cause)
-  return toPromiseClient(made.value)
+  const scope = Effect.runSync(Scope.make())
+  const made = Effect.runSyncExit(Scope.extend(makeCtiClient(options, send), scope))
+  if (Exit.isFailure(made)) {
+    Effect.runFork(Scope.close(scope, Exit.void))
+    throw Cause.squash(made.cause)
+  }
+  return toPromiseClient(made.value, scope)
 }

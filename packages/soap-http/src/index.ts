@@ -6,4 +6,5 @@
 export * from "./CtiClient.js"
 export * from "./HttpExchange.js"
 export * from "./PromiseClient.js"
+export * from "./Retry.js"
 export * from "./TransportError.js"

@@ -1,13 +1,7 @@
 import { CtiFault, Faults } from "@crmod-cti/core"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
 import { makeCtiApp } from "@crmod-cti/emulator-http"
-import {
-  CtiTransportError,
-  type HttpSend,
-  makeCtiClient,
-  makePromiseClient,
-  toPromiseClient,
-} from "@crmod-cti/soap-http"
+import { CtiTransportError, type HttpSend, makePromiseClient } from "@crmod-cti/soap-http"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { calls, endpoint, inProcess, scripted, transportError, user } from "./helpers.js"
@@ -15,7 +9,7 @@ import { calls, endpoint, inProcess, scripted, transportError, user } from "./he
 const promiseClient = async (password: string = user.password) => {
   const emulator = await Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false } }))
   const send = inProcess(makeCtiApp({ authenticator: emulator }))
-  return toPromiseClient(Effect.runSync(makeCtiClient({ endpoint, ...user, password }, send)))
+  return makePromiseClient({ endpoint, ...user, password }, send)
 }
 
 describe("The Promise API, for callers who do not use Effect", () => {
@@ -33,7 +27,7 @@ describe("The Promise API, for callers who do not use Effect", () => {
 
   it("rejects with the CtiTransportError itself", async () => {
     const { send } = scripted(() => transportError("ConnectionRefused"))
-    const crm = toPromiseClient(Effect.runSync(makeCtiClient({ endpoint, ...user, retry: false }, send)))
+    const crm = makePromiseClient({ endpoint, ...user, retry: false }, send)
     const error = await crm.wrapUp(calls(1)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CtiTransportError)
     expect(error).toMatchObject({ reason: "ConnectionRefused", endpoint })
@@ -45,12 +39,12 @@ const hangingAt = (hangs: number) => {
   const sent: Array<number> = []
   const interrupted: Array<number> = []
   const { send: answer } = scripted()
-  const send: HttpSend = (request) => {
+  const send: HttpSend = (request, signal) => {
     sent.push(sent.length + 1)
     const n = sent.length
     return n === hangs
       ? Effect.onInterrupt(Effect.never, () => Effect.sync(() => interrupted.push(n)))
-      : answer(request)
+      : answer(request, signal)
   }
   return { send, sent, interrupted }
 }

@@ -18,7 +18,7 @@ export class Fetch extends Context.Tag("@crmod-cti/transport-fetch/Fetch")<Fetch
 
 /** The client over the `Fetch` service in the context. */
 export const layerWithoutFetch = (options: CtiClientOptions): Layer.Layer<CtiClient, never, Fetch> =>
-  Layer.effect(
+  Layer.scoped(
     CtiClient,
     Effect.flatMap(Fetch, (fetchImpl) => makeCtiClient(options, fetchSend(fetchImpl))),
   )

@@ -36,50 +36,81 @@ const describe = (error: unknown): string => {
 
 const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init)
 
+/** A failure found in the answer itself, as opposed to one of the network. */
+class Refused {
+  constructor(readonly error: CtiTransportError) {}
+}
+
+/** The body as text, read chunk by chunk and refused as soon as it passes `limit` bytes (the rest is cancelled). */
+const readText = async (response: Response, limit: number, tooLarge: () => Refused): Promise<string> => {
+  if (Number(response.headers.get("content-length") ?? 0) > limit) {
+    await response.body?.cancel().catch(() => undefined)
+    throw tooLarge()
+  }
+  if (response.body === null) return ""
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let text = ""
+  let length = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return text + decoder.decode()
+    length += value.byteLength
+    if (length > limit) {
+      await reader.cancel().catch(() => undefined)
+      throw tooLarge()
+    }
+    text += decoder.decode(value, { stream: true })
+  }
+}
+
 /**
- * `HttpSend` over `fetch`: browsers, Deno, Bun, workers and Node alike. `timeoutMs` bounds the whole exchange,
- * the reading of the answer included.
+ * `HttpSend` over `fetch`: browsers, Deno, Bun, workers and Node alike. Redirects are never followed
+ * (`redirect: "manual"`: a browser's opaque redirect or any 3xx is refused), the answer is streamed and refused past
+ * `maxResponseBytes`, and aborting `signal` aborts the fetch.
  */
 export const fetchSend =
   (fetchImpl: FetchLike = globalFetch): HttpSend =>
-  (request) =>
-    Effect.async<IncomingResponse, CtiTransportError>((resume, interrupted) => {
-      const controller = new AbortController()
-      let timedOut = false
-      const deadline = setTimeout(() => {
-        timedOut = true
-        controller.abort()
-      }, request.timeoutMs)
-      const onInterrupt = () => controller.abort()
-      interrupted.addEventListener("abort", onInterrupt)
+  (request, signal) =>
+    Effect.async<IncomingResponse, CtiTransportError>((resume) => {
+      const refuse = (reason: "Redirect" | "TooLarge", message: string, status: number) =>
+        new Refused(new CtiTransportError({ reason, endpoint: request.url, message, status }))
       const exchange = async (): Promise<IncomingResponse> => {
         const response = await fetchImpl(request.url, {
           method: "POST",
           headers: request.headers,
           body: request.body,
-          signal: controller.signal,
+          redirect: "manual",
+          signal,
         })
-        const body = await response.text()
-        return { status: response.status, contentType: response.headers.get("content-type") ?? undefined, body }
-      }
-      exchange()
-        .then(
-          (response) => resume(Effect.succeed(response)),
-          (error: unknown) =>
-            resume(
-              Effect.fail(
-                new CtiTransportError({
-                  reason: timedOut ? "Timeout" : reasonOf(error),
-                  endpoint: request.url,
-                  message: timedOut
-                    ? `${request.url}: no answer within ${request.timeoutMs} ms`
-                    : `${request.url}: ${describe(error)}`,
-                }),
-              ),
-            ),
+        const status = response.status
+        if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
+          await response.body?.cancel().catch(() => undefined)
+          throw refuse("Redirect", `${request.url} answered HTTP ${status}: a redirect, not followed`, status)
+        }
+        const body = await readText(response, request.maxResponseBytes, () =>
+          refuse(
+            "TooLarge",
+            `${request.url} answered more than maxResponseBytes (${request.maxResponseBytes} bytes)`,
+            status,
+          ),
         )
-        .finally(() => {
-          clearTimeout(deadline)
-          interrupted.removeEventListener("abort", onInterrupt)
-        })
+        return { status, contentType: response.headers.get("content-type") ?? undefined, body }
+      }
+      exchange().then(
+        (response) => resume(Effect.succeed(response)),
+        (error: unknown) =>
+          resume(
+            Effect.fail(
+              error instanceof Refused
+                ? error.error
+                : new CtiTransportError({
+                    reason: reasonOf(error),
+                    endpoint: request.url,
+                    message: `${request.url}: ${describe(error)}`,
+                    cause: error,
+                  }),
+            ),
+          ),
+      )
     })

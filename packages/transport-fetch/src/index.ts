@@ -6,9 +6,14 @@ export * as FetchCtiClient from "./FetchCtiClient.js"
 export { createClient, Fetch, type FetchClientOptions } from "./FetchCtiClient.js"
 export { type FetchLike, fetchSend } from "./fetchSend.js"
 export {
+  type CallOptions,
+  type ClientInsertResult,
   CtiClient,
   type CtiClientError,
   type CtiClientOptions,
   CtiTransportError,
+  type PacerOptions,
   type PromiseCtiClient,
+  type RetryOptions,
+  type Settled,
 } from "@crmod-cti/soap-http"

@@ -70,7 +70,7 @@ describe("The fetch client sends with the fetch it is given", () => {
 describe("createClient refuses what it cannot work with, with the error itself", () => {
   it("an endpoint that is not an http(s) URL: a TypeError; an option out of range: a RangeError naming it", () => {
     expect(() => createClient({ endpoint: "crm.example.test", ...mosDef })).toThrow(
-      new TypeError('The CTI client\'s endpoint must be an http(s) URL, got "crm.example.test"'),
+      new TypeError('endpoint must be an http(s) URL, got "crm.example.test"'),
     )
     expect(() => createClient({ endpoint, ...mosDef, pacing: { minSpacingMs: -50 } })).toThrow(
       new RangeError("minSpacingMs must be a non-negative number, got -50"),

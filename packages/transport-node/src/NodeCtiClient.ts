@@ -18,7 +18,7 @@ import { nodeSend } from "./nodeSend.js"
 
 /** The client over node:http, sending through the `NodeHttpAgent` in the context. */
 export const layerWithoutAgent = (options: CtiClientOptions): Layer.Layer<CtiClient, never, NodeHttpAgent> =>
-  Layer.effect(
+  Layer.scoped(
     CtiClient,
     Effect.flatMap(NodeHttpAgent, (agents) => makeCtiClient(options, nodeSend(agents))),
   )
@@ -33,8 +33,8 @@ export interface NodeClientOptions extends CtiClientOptions {
 }
 
 export interface NodePromiseClient extends PromiseCtiClient {
-  /** Closes the keep-alive connections of the client's own agents. */
-  readonly close: () => void
+  /** Ends the client and closes the keep-alive connections of its own agents. */
+  readonly close: () => Promise<void>
 }
 
 /**
@@ -43,9 +43,11 @@ export interface NodePromiseClient extends PromiseCtiClient {
  */
 export const createClient = (options: NodeClientOptions): NodePromiseClient => {
   const agents = options.agents ?? makeKeepAliveAgents()
+  const client = makePromiseClient(options, nodeSend(agents))
   return {
-    ...makePromiseClient(options, nodeSend(agents)),
-    close: () => {
+    ...client,
+    close: async () => {
+      await client.close()
       if (options.agents === undefined) destroyAgents(agents)
     },
   }

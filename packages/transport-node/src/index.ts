@@ -7,8 +7,13 @@ export { createClient, type NodeClientOptions, type NodePromiseClient } from "./
 export * from "./NodeHttpAgent.js"
 export { nodeSend } from "./nodeSend.js"
 export {
+  type CallOptions,
+  type ClientInsertResult,
   CtiClient,
   type CtiClientError,
   type CtiClientOptions,
   CtiTransportError,
+  type PacerOptions,
+  type RetryOptions,
+  type Settled,
 } from "@crmod-cti/soap-http"

@@ -21,34 +21,73 @@ const reasonOf = (error: NodeJS.ErrnoException): Reason => {
   }
 }
 
+const isRedirect = (status: number) => status >= 300 && status < 400
+
 /**
- * `HttpSend` over node:http/https through the given agents. `timeoutMs` bounds the whole exchange, from sending to
- * the last byte of the answer (a server that trickles bytes times out too); the answer is read as UTF-8.
+ * `HttpSend` over node:http/https through the given agents. The answer is read as it streams in and counted: past
+ * `maxResponseBytes` (or announced longer by its `Content-Length`) the connection is destroyed and the rest never
+ * read. A 3xx answer is refused unread. Aborting `signal` destroys the connection.
  */
 export const nodeSend =
   (agents: NodeHttpAgentShape): HttpSend =>
-  (request) =>
+  (request, signal) =>
     Effect.async<IncomingResponse, CtiTransportError>((resume) => {
       const url = new URL(request.url)
       const secure = url.protocol === "https:"
       const body = Buffer.from(request.body, "utf8")
+      const limit = request.maxResponseBytes
       let settled = false
+      let resent = false
       let current: http.ClientRequest | undefined
 
       const settle = (outcome: Effect.Effect<IncomingResponse, CtiTransportError>) => {
         if (settled) return false
         settled = true
-        clearTimeout(deadline)
+        signal.removeEventListener("abort", onAbort)
         resume(outcome)
         return true
       }
-      const fail = (reason: Reason, message: string) => {
-        if (settle(Effect.fail(new CtiTransportError({ reason, endpoint: request.url, message })))) current?.destroy()
+      const fail = (reason: Reason, message: string, extra: { status?: number; cause?: unknown } = {}) => {
+        const error = new CtiTransportError({ reason, endpoint: request.url, message, ...extra })
+        if (settle(Effect.fail(error))) current?.destroy()
       }
-      const deadline = setTimeout(
-        () => fail("Timeout", `${request.url}: no answer within ${request.timeoutMs} ms`),
-        request.timeoutMs,
-      )
+      const onAbort = () => {
+        settled = true
+        current?.destroy()
+      }
+      signal.addEventListener("abort", onAbort)
+
+      const read = (res: http.IncomingMessage) => {
+        const status = res.statusCode ?? 0
+        if (isRedirect(status)) {
+          return fail("Redirect", `${request.url} answered HTTP ${status}: a redirect, not followed`, { status })
+        }
+        const tooLarge = () =>
+          fail("TooLarge", `${request.url} answered more than maxResponseBytes (${limit} bytes)`, { status })
+        if (Number(res.headers["content-length"] ?? 0) > limit) return tooLarge()
+        const chunks: Array<Buffer> = []
+        let length = 0
+        res.on("data", (chunk: Buffer) => {
+          length += chunk.length
+          if (length > limit) return tooLarge()
+          chunks.push(chunk)
+        })
+        res.on("end", () => {
+          settle(
+            Effect.succeed({
+              status,
+              contentType: res.headers["content-type"],
+              body: Buffer.concat(chunks, length).toString("utf8"),
+              ...(resent ? { resent } : {}),
+            }),
+          )
+        })
+        // A broken answer emits `error` then `close`; `close` reports it (an unheard `error` would throw).
+        res.on("error", () => undefined)
+        res.on("close", () => {
+          if (!res.complete) fail("ConnectionReset", `${request.url}: the connection broke off during the answer`)
+        })
+      }
 
       const send = (firstTry: boolean): void => {
         let answered = false
@@ -61,38 +100,23 @@ export const nodeSend =
           },
           (res) => {
             answered = true
-            const chunks: Array<Buffer> = []
-            res.on("data", (chunk: Buffer) => chunks.push(chunk))
-            res.on("end", () => {
-              settle(
-                Effect.succeed({
-                  status: res.statusCode ?? 0,
-                  contentType: res.headers["content-type"],
-                  body: Buffer.concat(chunks).toString("utf8"),
-                }),
-              )
-            })
-            // A broken answer emits `error` then `close`; `close` reports it (an unheard `error` would throw).
-            res.on("error", () => undefined)
-            res.on("close", () => {
-              if (!res.complete) fail("ConnectionReset", `${request.url}: the connection broke off during the answer`)
-            })
+            read(res)
           },
         )
         current = req
         req.on("error", (error: NodeJS.ErrnoException) => {
-          // A kept-alive socket that the server closed just as it was reused: the request never reached the
-          // service, so it is sent once more on a fresh connection (Node's documented remedy).
-          if (firstTry && !answered && !settled && req.reusedSocket && error.code === "ECONNRESET") return send(false)
-          fail(reasonOf(error), `${request.url}: ${error.code ?? error.message}`)
+          // A kept-alive socket that the server closed just as it was reused: the request most likely never reached
+          // the service, so it is sent once more on a fresh connection (Node's documented remedy); the answer says
+          // so, in case it did.
+          if (firstTry && !answered && !settled && req.reusedSocket && error.code === "ECONNRESET") {
+            resent = true
+            return send(false)
+          }
+          fail(reasonOf(error), `${request.url}: ${error.code ?? error.message}`, { cause: error })
         })
         req.end(body)
       }
 
+      if (signal.aborted) return
       send(true)
-      return Effect.sync(() => {
-        settled = true
-        clearTimeout(deadline)
-        current?.destroy()
-      })
     })

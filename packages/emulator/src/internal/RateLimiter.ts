@@ -1,13 +1,6 @@
-import { type CtiFault, Faults } from "@crmod-cti/core"
+import { allowedAt, type CtiFault, Faults, type RateLimit, remember } from "@crmod-cti/core"
 
-/** Per-user request rate: at most `perSecond` requests in any second, each at least `minSpacingMs` after the last. */
-export interface RateLimit {
-  readonly perSecond: number
-  readonly minSpacingMs: number
-}
-
-/** CRM On Demand's limits (`oracle-facts.md`). */
-export const DefaultRateLimit: RateLimit = { perSecond: 20, minSpacingMs: 50 }
+export { DefaultRateLimit, type RateLimit } from "@crmod-cti/core"
 
 export interface RateLimiter {
   /** Admits one request of `user` at `now` (epoch ms), or answers the fault with the exact wait until it would be. */
@@ -24,16 +17,9 @@ export const makeRateLimiter = (limit: RateLimit): RateLimiter => {
         times = []
         admitted.set(user, times)
       }
-      const last = times.at(-1)
-      const windowFull = times.length >= limit.perSecond
-      const allowedAt = Math.max(
-        now,
-        last === undefined ? now : last + limit.minSpacingMs,
-        windowFull ? times[times.length - limit.perSecond]! + 1000 : now,
-      )
-      if (allowedAt > now) return Faults.rateLimited(Math.ceil(allowedAt - now))
-      times.push(now)
-      if (times.length > limit.perSecond) times.shift()
+      const at = allowedAt(times, now, limit)
+      if (at > now) return Faults.rateLimited(Math.ceil(at - now))
+      remember(times, now, limit)
       return undefined
     },
   }

@@ -1,0 +1,136 @@
+import { allowedAt, remember } from "@crmod-cti/core"
+import * as Clock from "effect/Clock"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as FiberId from "effect/FiberId"
+import type { PacingSettings } from "./ClientSettings.js"
+
+/** The longest `RequestWait` the pacer honours (CONTRACT §10): a longer one fails the call that got it. */
+export const MaxRequestWaitMs = 10_000
+
+// The margin adapts to what the service says: each rate-limit fault widens it by the RequestWait (how early the
+// request came) and a little more, each answer narrows it by a little, down to the configured margin. A fault
+// widens it by about 100 answers' worth, so the margin settles where about 1% of the requests draw a fault.
+const WideningMs = 2
+const NarrowingMs = 0.05
+const MostMarginMs = 250
+
+/** A request's turn, and what to say as soon as its answer (or failure) came back: said again, it changes nothing. */
+export interface Turn<B> {
+  readonly value: B
+  readonly answered: Effect.Effect<void>
+}
+
+/** Keeps one user's requests under the service's rate limit, as the service sees them. */
+export interface Pacer {
+  /**
+   * Waits for the next turn, then `take`s what to send in it at that moment (so that all that arrived meanwhile
+   * goes together); a turn in which `take` finds nothing is not used up.
+   */
+  readonly next: <B>(take: (now: number) => B | undefined) => Effect.Effect<Turn<B> | undefined>
+  /** Holds every request back for `ms` (a `RequestWait` of at most `MaxRequestWaitMs`). */
+  readonly hold: (ms: number) => Effect.Effect<void>
+}
+
+/** The request last sent, to estimate when the service stamped it. */
+interface Sent {
+  readonly grantedAt: number
+  /** The margin when it was sent. */
+  readonly margin: number
+  answeredAt: number | undefined
+  readonly answered: Deferred.Deferred<void>
+}
+
+/**
+ * A pacer over Effect's `Clock` (so `TestClock` drives it). The service stamps a request when it handles it, some
+ * time after it was sent: a request is taken as stamped when its answer came back, or a margin after it was sent
+ * if the answer takes longer, and the next one waits for the limit from there (`allowedAt` of the core, the
+ * arithmetic the service applies). On a quick service that is the limit measured from the answer, whatever the
+ * jitter; on a slow one the limit plus the margin, which widens with each rate-limit fault (see above).
+ */
+export const makePacer = (settings: PacingSettings | undefined): Pacer => {
+  const lock = Effect.unsafeMakeSemaphore(1)
+  const stamps: Array<number> = []
+  let last: Sent | undefined
+  let holdUntil = Number.NEGATIVE_INFINITY
+  const leastMargin = settings?.marginMs ?? 0
+  let margin = leastMargin
+
+  const settleLast = Effect.gen(function* () {
+    if (last === undefined || settings === undefined) return
+    const sent = last
+    if (sent.answeredAt === undefined) {
+      const remaining = sent.grantedAt + sent.margin - (yield* Clock.currentTimeMillis)
+      if (remaining > 0) yield* Effect.ignore(Effect.timeout(Deferred.await(sent.answered), remaining))
+    }
+    stamps[stamps.length - 1] = Math.min(sent.answeredAt ?? Number.POSITIVE_INFINITY, sent.grantedAt + sent.margin)
+  })
+
+  const waitForTurn: Effect.Effect<number> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    const at = Math.max(holdUntil, settings === undefined ? now : allowedAt(stamps, now, settings.limit))
+    return at <= now ? Effect.succeed(now) : Effect.zipRight(Effect.sleep(at - now), waitForTurn)
+  })
+
+  const next = <B>(take: (now: number) => B | undefined): Effect.Effect<Turn<B> | undefined> =>
+    lock.withPermits(1)(
+      Effect.gen(function* () {
+        yield* settleLast
+        const now = yield* waitForTurn
+        const value = take(now)
+        if (value === undefined) return undefined
+        if (settings === undefined) return { value, answered: Effect.void }
+        const sent: Sent = {
+          grantedAt: now,
+          margin,
+          answeredAt: undefined,
+          answered: Deferred.unsafeMake<void>(FiberId.none),
+        }
+        last = sent
+        remember(stamps, now + margin, settings.limit)
+        const answered = Effect.suspend(() => {
+          if (sent.answeredAt !== undefined) return Effect.void
+          return Effect.flatMap(Clock.currentTimeMillis, (at) => {
+            sent.answeredAt = at
+            margin = Math.max(leastMargin, margin - NarrowingMs)
+            return Deferred.succeed(sent.answered, undefined)
+          })
+        })
+        return { value, answered: Effect.asVoid(answered) }
+      }),
+    )
+
+  const hold = (ms: number) =>
+    Effect.map(Clock.currentTimeMillis, (now) => {
+      holdUntil = Math.max(holdUntil, now + Math.min(ms, MaxRequestWaitMs))
+      if (settings !== undefined) margin = Math.min(MostMarginMs, margin + Math.min(ms, MaxRequestWaitMs) + WideningMs)
+    })
+  return { next, hold }
+}
+
+interface Shared {
+  readonly pacer: Pacer
+  clients: number
+}
+
+// All clients of one user at one endpoint in this process share one pacer: the service limits the user, not the
+// client. The first client's pacing settings apply to all.
+const shared = new Map<string, Shared>()
+
+const keyOf = (endpoint: string, username: string) => `${username}\n${endpoint}`
+
+/** The pacer of `username` at `endpoint`, made for the first client; each client gives it back with `releasePacer`. */
+export const acquirePacer = (endpoint: string, username: string, settings: PacingSettings): Pacer => {
+  const key = keyOf(endpoint, username)
+  const entry = shared.get(key) ?? { pacer: makePacer(settings), clients: 0 }
+  entry.clients += 1
+  shared.set(key, entry)
+  return entry.pacer
+}
+
+export const releasePacer = (endpoint: string, username: string): void => {
+  const key = keyOf(endpoint, username)
+  const entry = shared.get(key)
+  if (entry === undefined) return
+  entry.clients -= 1
+  if (entry.clients === 0) shared.delete(key)
+}

@@ -1,0 +1,272 @@
+import { CtiFault, MaxInteractionsPerRequest } from "@crmod-cti/core"
+import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import type * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as FiberId from "effect/FiberId"
+import type * as Scope from "effect/Scope"
+import type { CtiClientError } from "../CtiClient.js"
+import { backoffMs, type RetryPolicy } from "../Retry.js"
+import { CtiTransportError } from "../TransportError.js"
+import { MaxRequestWaitMs, type Pacer } from "./Pacer.js"
+
+/** One call of `insert`, `wrapUp` or their settled forms: its budget, and whether its caller gave up. */
+interface Call {
+  aborted: boolean
+  /** Epoch ms after which none of its interactions is sent or retried (`retry.maxElapsed` from the call). */
+  readonly deadline: number
+}
+
+/** One interaction waiting for its result. */
+export interface Entry<I, R> {
+  readonly item: I
+  readonly call: Call
+  readonly done: Deferred.Deferred<R, CtiClientError>
+  /** Sent in a request of its own: a fault answered the whole request it shared with others. */
+  alone: boolean
+  /** Back-off retries so far. */
+  backoffs: number
+  /** Sent again after an exchange that may have reached the service (a lost answer, a timeout). */
+  resent: boolean
+  batch: Batch<I, R> | undefined
+}
+
+interface Batch<I, R> {
+  readonly entries: ReadonlyArray<Entry<I, R>>
+  fiber: Fiber.RuntimeFiber<void> | undefined
+}
+
+export interface QueueSettings<I, R> {
+  readonly endpoint: string
+  readonly pacer: Pacer
+  /** Requests of the client in flight at once. */
+  readonly inFlight: Effect.Semaphore
+  readonly retry: RetryPolicy
+  /** Where the queue's fibers live: closing it ends them. */
+  readonly scope: Scope.Scope
+  /**
+   * One request of at most five interactions: their results in order, or why the whole request failed. It runs
+   * `answered` as soon as the answer is in, before reading it, so that the pacer counts from then.
+   */
+  readonly exchange: (
+    items: ReadonlyArray<I>,
+    answered: Effect.Effect<void>,
+  ) => Effect.Effect<ReadonlyArray<R>, CtiClientError>
+  /** The result an entry's caller gets from its activity in the answer. */
+  readonly resultOf: (result: R, entry: Entry<I, R>) => R
+}
+
+export interface RequestQueue<I, R> {
+  /** Sends the interactions with those of the other calls waiting; one outcome per interaction, in order. */
+  readonly submit: (items: ReadonlyArray<I>) => Effect.Effect<ReadonlyArray<Either.Either<R, CtiClientError>>>
+  /** Fails every interaction not answered yet with `error` and refuses new ones with it. */
+  readonly close: (error: Error) => Effect.Effect<void>
+}
+
+// Faults of the request as a whole that one interaction may have caused (CONTRACT §6): sending the interactions
+// again one by one gives each its own outcome. The security faults are everyone's: not worth a request each.
+const securityFaults: ReadonlySet<CtiFault["reason"]> = new Set([
+  "AuthenticationFailed",
+  "MissingSecurity",
+  "MissingUsernameToken",
+  "MissingUsername",
+  "MissingPassword",
+])
+const isSplittable = (error: CtiClientError): boolean =>
+  error instanceof CtiFault && error.faultCode === "Client" && !securityFaults.has(error.reason)
+
+/**
+ * The interactions of one operation waiting for their turn, from any number of calls: at each turn of the pacer the
+ * next request takes up to five of them in arrival order, so that concurrent calls share requests. Failures of a
+ * whole request are resolved per interaction: `RequestWait` holds the pacer and puts them back first in line, a
+ * fault one of them may have caused sends them again one by one, allotment faults and transient failures back off;
+ * each interaction fails with the error once its call's budget (`retry.maxElapsed`) would be passed.
+ */
+export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Effect<RequestQueue<I, R>> =>
+  Effect.gen(function* () {
+    const { pacer, retry } = settings
+    let pending: Array<Entry<I, R>> = []
+    const inFlight = new Set<Batch<I, R>>()
+    const ready = Effect.unsafeMakeLatch(false)
+    let closed: Error | undefined
+
+    const settle = (entry: Entry<I, R>, exit: Exit.Exit<R, CtiClientError>) => Deferred.unsafeDone(entry.done, exit)
+    const expired = (entry: Entry<I, R>) =>
+      settle(
+        entry,
+        Exit.fail(
+          new CtiTransportError({
+            reason: "Timeout",
+            endpoint: settings.endpoint,
+            message: `${settings.endpoint}: not sent within retry.maxElapsed (${retry.maxElapsedMs} ms)`,
+          }),
+        ),
+      )
+    const putBack = (entries: ReadonlyArray<Entry<I, R>>) => {
+      if (closed !== undefined || entries.length === 0) return
+      pending = [...entries, ...pending]
+      ready.unsafeOpen()
+    }
+
+    /** The next request's interactions at `now`: up to five in order, or one sent alone. */
+    const take = (now: number): ReadonlyArray<Entry<I, R>> | undefined => {
+      const batch: Array<Entry<I, R>> = []
+      let taken = 0
+      while (taken < pending.length && batch.length < MaxInteractionsPerRequest) {
+        const entry = pending[taken]!
+        if (entry.call.aborted) {
+          taken += 1
+        } else if (now > entry.call.deadline) {
+          taken += 1
+          expired(entry)
+        } else if (entry.alone || batch[0]?.alone === true) {
+          if (batch.length === 0) {
+            batch.push(entry)
+            taken += 1
+          }
+          break
+        } else {
+          batch.push(entry)
+          taken += 1
+        }
+      }
+      pending = pending.slice(taken)
+      if (pending.length === 0) ready.unsafeClose()
+      return batch.length === 0 ? undefined : batch
+    }
+
+    const failAll = (entries: ReadonlyArray<Entry<I, R>>, error: CtiClientError) => {
+      for (const entry of entries) settle(entry, Exit.fail(error))
+    }
+
+    /** What becomes of the interactions of a request that failed as a whole with `error`. */
+    const recover = (entries: ReadonlyArray<Entry<I, R>>, error: CtiClientError) =>
+      Effect.gen(function* () {
+        const live = entries.filter((entry) => !entry.call.aborted)
+        const now = yield* Clock.currentTimeMillis
+        const within = (wait: number) =>
+          live.filter((entry) => {
+            if (now + wait <= entry.call.deadline) return true
+            settle(entry, Exit.fail(error))
+            return false
+          })
+        if (error instanceof CtiFault && error.reason === "RateLimited") {
+          const wait = error.requestWaitMs ?? 0
+          if (!retry.retrying || wait > MaxRequestWaitMs) return failAll(live, error)
+          yield* pacer.hold(wait)
+          return putBack(within(wait))
+        }
+        if (entries.length > 1 && isSplittable(error)) {
+          for (const entry of live) entry.alone = true
+          return putBack(live)
+        }
+        const attempt = Math.max(0, ...live.map((entry) => entry.backoffs)) + 1
+        const delay = backoffMs(retry, error, attempt)
+        if (delay === undefined) return failAll(live, error)
+        const again = within(delay)
+        for (const entry of again) {
+          entry.backoffs = attempt
+          // The request may have reached the service and only its answer been lost.
+          if (error instanceof CtiTransportError) entry.resent = true
+        }
+        if (again.length > 0)
+          yield* Effect.forkIn(
+            Effect.delay(
+              Effect.sync(() => putBack(again)),
+              delay,
+            ),
+            settings.scope,
+          )
+      })
+
+    const send = (batch: Batch<I, R>, answered: Effect.Effect<void>) =>
+      Effect.gen(function* () {
+        const exit = yield* Effect.exit(
+          settings.exchange(
+            batch.entries.map((entry) => entry.item),
+            answered,
+          ),
+        )
+        inFlight.delete(batch)
+        for (const entry of batch.entries) entry.batch = undefined
+        if (Exit.isSuccess(exit)) {
+          exit.value.forEach((result, i) => {
+            const entry = batch.entries[i]!
+            settle(entry, Exit.succeed(settings.resultOf(result, entry)))
+          })
+          return
+        }
+        if (Cause.isInterruptedOnly(exit.cause)) return
+        const failure = Cause.failureOption(exit.cause)
+        if (failure._tag === "None") {
+          for (const entry of batch.entries) settle(entry, Exit.failCause(exit.cause as Cause.Cause<never>))
+          return
+        }
+        yield* recover(batch.entries, failure.value)
+      })
+
+    const worker = Effect.gen(function* () {
+      yield* ready.await
+      yield* settings.inFlight.take(1)
+      const turn = yield* pacer.next(take)
+      if (turn === undefined) return yield* settings.inFlight.release(1)
+      const batch: Batch<I, R> = { entries: turn.value, fiber: undefined }
+      for (const entry of batch.entries) entry.batch = batch
+      inFlight.add(batch)
+      batch.fiber = yield* Effect.forkIn(
+        send(batch, turn.answered).pipe(Effect.ensuring(turn.answered), Effect.ensuring(settings.inFlight.release(1))),
+        settings.scope,
+      )
+    })
+    yield* Effect.forkIn(Effect.forever(worker), settings.scope)
+
+    /** The caller gave up: its interactions not sent yet are dropped, a request of only its own is cancelled. */
+    const abandon = (call: Call, entries: ReadonlyArray<Entry<I, R>>) =>
+      Effect.suspend(() => {
+        call.aborted = true
+        pending = pending.filter((entry) => entry.call !== call)
+        const orphans = new Set<Fiber.RuntimeFiber<void>>()
+        for (const entry of entries) {
+          const fiber = entry.batch?.fiber
+          if (fiber !== undefined && entry.batch!.entries.every((other) => other.call.aborted)) orphans.add(fiber)
+        }
+        return Effect.forEach(orphans, Fiber.interruptFork, { discard: true })
+      })
+
+    const submit = (items: ReadonlyArray<I>) =>
+      Effect.suspend(() => {
+        if (closed !== undefined) return Effect.die(closed)
+        if (items.length === 0) return Effect.succeed([])
+        return Effect.flatMap(Clock.currentTimeMillis, (now) => {
+          const call: Call = { aborted: false, deadline: now + retry.maxElapsedMs }
+          const entries = items.map(
+            (item): Entry<I, R> => ({
+              item,
+              call,
+              done: Deferred.unsafeMake(FiberId.none),
+              alone: false,
+              backoffs: 0,
+              resent: false,
+              batch: undefined,
+            }),
+          )
+          for (const entry of entries) pending.push(entry)
+          ready.unsafeOpen()
+          return Effect.forEach(entries, (entry) => Effect.either(Deferred.await(entry.done))).pipe(
+            Effect.onInterrupt(() => abandon(call, entries)),
+          )
+        })
+      })
+
+    const close = (error: Error) =>
+      Effect.sync(() => {
+        closed = error
+        for (const entry of pending) settle(entry, Exit.die(error))
+        for (const batch of inFlight) for (const entry of batch.entries) settle(entry, Exit.die(error))
+        pending = []
+      })
+    return { submit, close }
+  })
