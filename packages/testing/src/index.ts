@@ -13,3 +13,4 @@ export {
 } from "./internal/Models.js"
 export { callFields, faultCode, faultString, fields, rawRequest, securityOf } from "./internal/RawSoap.js"
 export { type CrmServer, type CrmServerOptions, startCrmServer } from "./internal/CrmServer.js"
+export { type PostgresOptions, type PostgresServer, startPostgres } from "./internal/Postgres.js"

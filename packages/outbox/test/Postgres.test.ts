@@ -1,0 +1,141 @@
+import { openOutbox } from "@crmod-cti/outbox"
+import { type CrmServer, type PostgresServer, startPostgres } from "@crmod-cti/testing"
+import * as Effect from "effect/Effect"
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { bundleChild, type Child, startChild } from "./helpers/child.js"
+import { startServer } from "./helpers/server.js"
+import { type CountingProxy, startProxy } from "./helpers/proxy.js"
+
+let postgres: PostgresServer
+let server: CrmServer
+let proxy: CountingProxy
+let script: string
+
+beforeAll(async () => {
+  ;[postgres, server, script] = await Promise.all([startPostgres(), startServer(), bundleChild()])
+  proxy = await startProxy(server.url)
+}, 60_000)
+afterAll(async () => {
+  await proxy?.close()
+  await server?.close()
+  await postgres?.stop()
+})
+
+const storedBy = (child: Child) =>
+  child.lines.flatMap((line) => {
+    const [word, operation, id] = line.split(" ")
+    return word === "stored" && operation !== undefined && id !== undefined ? [{ operation, id }] : []
+  })
+
+describe("a PostgreSQL store", () => {
+  it("shared by three processes, one killed mid-delivery: all delivered in order, none twice but where a lease expired", async () => {
+    // Every third request is reset: retried entries hold back what follows them for the same identity.
+    proxy.setResetEvery(3)
+    const config = {
+      endpoint: proxy.endpoint,
+      username: "OKP/mos.def",
+      password: "password",
+      store: postgres.url,
+      leaseMs: 1_000,
+    }
+    const children = ["fleet-a", "fleet-b", "fleet-c"].map((prefix) =>
+      startChild(script, { ...config, enqueue: { prefix, count: 20 } }),
+    )
+    const [victim, ...survivors] = children as [Child, Child, Child]
+    await victim.waitFor(() => storedBy(victim).length >= 12)
+    victim.process.kill("SIGKILL")
+    await victim.exited
+    await Promise.all(survivors.map((child) => child.waitFor((line) => line === "drained")))
+    proxy.setResetEvery(0)
+
+    const stored = children.flatMap(storedBy)
+    const wrappedUp = new Set(stored.filter((s) => s.operation === "wrapUp").map((s) => s.id))
+    for (const { operation, id } of stored) {
+      if (operation !== "insert") continue
+      const found = await Effect.runPromise(
+        server.emulator.findActivity("OKP", {
+          InteractionId: id,
+          AgentOfferTime: 1_700_000_000 + Number(id.split("-")[2]),
+        }),
+      )
+      expect(found._tag, id).toBe("Found")
+      if (found._tag === "Found" && wrappedUp.has(id)) expect(found.activity.wrappedUpAt, id).toBeDefined()
+    }
+    // What a survivor took over from the victim once its lease ran out: the only interactions that may be sent twice.
+    const reclaimed = new Set(
+      survivors.flatMap((child) =>
+        child.lines.flatMap((line) => {
+          if (!line.startsWith("event ")) return []
+          const event = JSON.parse(line.slice("event ".length))
+          return event.type === "reclaimed" ? [`${event.operation}:${event.interaction.InteractionId}`] : []
+        }),
+      ),
+    )
+    const sentTwice = [...proxy.sent].filter(([, count]) => count > 1).map(([key]) => key)
+    for (const key of sentTwice) expect(reclaimed, key).toContain(key)
+    expect(sentTwice.length).toBeLessThanOrEqual(reclaimed.size)
+  }, 60_000)
+
+  it("hands its claims back at once on close, keeping them pending", async () => {
+    proxy.setHold(true)
+    const outbox = await openOutbox({
+      endpoint: proxy.endpoint,
+      username: "OKP/call.agent",
+      password: "password",
+      store: postgres.url,
+      pollIntervalMs: 10,
+      closeTimeoutMs: 50,
+    })
+    const interactions = [1, 2].map((n) => ({
+      InteractionId: `held-${n}`,
+      AgentOfferTime: 1_700_000_000,
+      ChannelType: "Inbound Call" as const,
+    }))
+    await outbox.enqueueInsert(interactions)
+    const client = new pg.Client(postgres.url)
+    await client.connect()
+    const claims = async () =>
+      (
+        await client.query<{ n: string }>(
+          "SELECT count(*) AS n FROM crmod_cti_outbox WHERE username = 'OKP/call.agent' AND claimed_by IS NOT NULL",
+        )
+      ).rows[0]?.n
+    while ((await claims()) !== "2") await new Promise((resolve) => setTimeout(resolve, 10))
+    await outbox.close()
+    expect(await claims()).toBe("0")
+    const pending = await client.query("SELECT count(*) AS n FROM crmod_cti_outbox WHERE username = 'OKP/call.agent'")
+    expect(pending.rows[0]?.n).toBe("2")
+    await client.end()
+    proxy.setHold(false)
+  }, 30_000)
+
+  it("keeps dead letters, stats and retries of its own user apart from other users' entries", async () => {
+    const open = (username: string) =>
+      openOutbox({
+        endpoint: server.endpoint,
+        username,
+        password: "password",
+        store: postgres.url,
+        pollIntervalMs: 10,
+      })
+    const [agent, admin] = await Promise.all([open("OKP/no.cti"), open("OKP/mos.def")])
+    const interaction = (id: string) => ({
+      InteractionId: id,
+      AgentOfferTime: 1_700_000_000,
+      ChannelType: "Inbound Call" as const,
+    })
+    const [refused] = await agent.enqueueInsert([interaction("apart-1")])
+    await expect(refused?.delivered).rejects.toMatchObject({ reason: "AccessDenied" })
+    const [logged] = await admin.enqueueInsert([interaction("apart-2")])
+    await expect(logged?.delivered).resolves.toMatchObject({ Status: "OK" })
+    await Promise.all([agent.drained(), admin.drained()])
+    expect((await agent.stats()).deadLetters).toEqual({ AccessDenied: 1 })
+    expect(await admin.deadLetters()).toEqual([])
+    await Effect.runPromise(server.emulator.setPrivileges("OKP/no.cti", ["Access Call Communications"]))
+    expect(await agent.retryDeadLetters()).toBe(1)
+    await agent.drained()
+    expect(await agent.stats()).toMatchObject({ pending: 0, oldestPendingAgeMs: null, delivered: 1, deadLetters: {} })
+    await Promise.all([agent.close(), admin.close()])
+  })
+})
