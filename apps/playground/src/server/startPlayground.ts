@@ -1,18 +1,19 @@
-import { type EmulatorShape, IdGenerator, makeEmulator } from "@crmod-cti/emulator"
-import { HealthPath, makeCtiApp, ServicePath, serveListener, WsdlPath } from "@crmod-cti/emulator-http"
-import { getRequestListener } from "@hono/node-server"
+import { type EmulatorShape, IdGenerator, makeEmulator, type PasswordHasher } from "@crmod-cti/emulator"
+import { serve } from "@crmod-cti/emulator-http"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
+import type { Playground } from "./app/Playground.js"
+import { makePlaygroundApp, type RequestErrorListener } from "./app/playgroundApp.js"
+import { applyServerLimits, DefaultServerLimits, type ServerLimits } from "./app/ServerLimits.js"
 import { defaultSoftphoneDir, defaultStaticDir } from "./appPaths.js"
-import { makeRequestHandler, type RequestErrorListener } from "./handleRequest.js"
-import { parseCookies } from "./http/cookies.js"
-import { setSecurityHeaders } from "./http/securityHeaders.js"
+import { ctiServiceApp } from "./cti/ctiService.js"
+import { makeLiveStreams } from "./events/LiveStreams.js"
 import { type Environment, playgroundConfig } from "./PlaygroundConfig.js"
-import type { Playground } from "./RequestContext.js"
-import { makeCommunicationsEvents } from "./routes/CommunicationsEvents.js"
-import { playgroundFileRoutes, playgroundRoutes } from "./routes/routes.js"
+import { PlaygroundConfigError } from "./PlaygroundConfigError.js"
+import { playgroundRoutes } from "./routes/routes.js"
 import { makeSessionStore, SessionCookie } from "./session/SessionStore.js"
+import { signedInUser } from "./session/signedIn.js"
+import { parse } from "hono/utils/cookie"
 
 export interface PlaygroundOptions {
   /** Overrides `HOST` (default 127.0.0.1). */
@@ -25,6 +26,10 @@ export interface PlaygroundOptions {
   readonly softphoneDir?: string
   /** Told of unexpected errors, which visitors only see as a 500 page (default: written to stderr). */
   readonly onError?: RequestErrorListener
+  /** What the server holds at most, and its timeouts' scale (`CONTRACT.md` §9); tests make them small. */
+  readonly limits?: Partial<ServerLimits>
+  /** How the emulator hashes passwords (default scrypt); tests pass the emulator's `FastPasswordHasher`. */
+  readonly passwordHasher?: PasswordHasher
 }
 
 export interface RunningPlayground {
@@ -36,17 +41,20 @@ export interface RunningPlayground {
   readonly emulator: EmulatorShape
   /** The demo users' password while it is the default (print it); null once `CTI_DEMO_PASSWORD` changed it. */
   readonly defaultPassword: string | null
+  /** How many live streams of the Communications tab are open. */
+  readonly openStreams: () => number
 }
 
-const logError: RequestErrorListener = (error, req) => {
-  console.error(`Error while serving ${req.method ?? "?"} ${req.url ?? "?"}:`, error)
+const logError: RequestErrorListener = (error, request) => {
+  console.error(`Error while serving ${request.method} ${request.url}:`, error)
 }
 
 /**
- * Starts the playground (`CONTRACT.md` §1, §2): the emulated CRM On Demand's pages, the CTICommand servlet, the
- * CTI Activity Web service with its WSDL, and the softphone's workspace, on one `node:http` server. Rejects with a
+ * Starts the playground (`CONTRACT.md` §1, §2, §9): the emulated CRM On Demand's pages, the CTICommand servlet, the
+ * CTI Activity Web service with its WSDL, and the softphone's workspace, as one Hono app on `@hono/node-server`,
+ * with the timeouts and caps that keep slow or greedy clients from holding it. Rejects with a
  * `PlaygroundConfigError` or `EmulatorConfigError` naming the setting it cannot use, among them the default demo
- * password on an address other than loopback.
+ * password on an address other than loopback and a port in use, or with another listen error.
  */
 export const startPlayground = async (options: PlaygroundOptions = {}): Promise<RunningPlayground> => {
   const configured = playgroundConfig(
@@ -58,49 +66,58 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
   )
   if (Either.isLeft(configured)) throw configured.left
   const config = configured.right
-  const emulator = await Effect.runPromise(makeEmulator(config.emulator).pipe(Effect.provide(IdGenerator.Default)))
-  const onError = options.onError ?? logError
-  const app: Playground = {
+  const limits: ServerLimits = { ...DefaultServerLimits, ...options.limits }
+  const emulatorOptions = {
+    ...config.emulator,
+    ...(options.passwordHasher === undefined ? {} : { passwordHasher: options.passwordHasher }),
+  }
+  const emulator = await Effect.runPromise(makeEmulator(emulatorOptions).pipe(Effect.provide(IdGenerator.Default)))
+  const streams = makeLiveStreams(emulator, limits.streams)
+  const playground: Playground = {
     emulator,
-    sessions: makeSessionStore(),
+    sessions: makeSessionStore({ ...limits.sessions, onEnded: (session) => streams.closeSession(session.id) }),
     defaultPassword: config.defaultPassword,
     staticDir: defaultStaticDir,
     softphoneDir: options.softphoneDir ?? defaultSoftphoneDir,
-    events: makeCommunicationsEvents(emulator),
+    streams,
   }
-
-  const cti = makeCtiApp({
+  const service = ctiServiceApp({
     authenticator: { authenticate: emulator.authenticate },
     maxRequestKb: config.maxRequestKb,
     // The WSDL download link of the Web Services Administration page works with the browser session.
     sessionUser: async (header) => {
-      const session = app.sessions.get(parseCookies(header("cookie")).get(SessionCookie))
-      if (session === undefined) return undefined
-      return Option.getOrUndefined(await Effect.runPromise(emulator.user(session.signInId)))
+      const sessionId = parse(header("cookie") ?? "", SessionCookie)[SessionCookie]
+      return (await signedInUser(playground.sessions, emulator, sessionId))?.user
     },
     onDefect: (defect) => console.error("Error in the CTI Activity Web service:", defect),
   })
   let url = ""
-  const pages = makeRequestHandler(app, playgroundRoutes, playgroundFileRoutes, () => url, onError)
-  // The CTI app (`@crmod-cti/emulator-http`) serves its paths; the pages serve the others.
-  const ctiPaths: ReadonlySet<string> = new Set([ServicePath, WsdlPath, HealthPath])
-  const service = getRequestListener((request) => cti.fetch(request))
-  const running = await serveListener(
-    (req, res) => {
-      setSecurityHeaders(res)
-      if (ctiPaths.has((req.url ?? "/").split("?", 1)[0]!)) void service(req, res)
-      else pages(req, res)
-    },
-    { host: config.host, port: config.port },
-  )
-  url = running.url
+  const app = makePlaygroundApp({
+    playground,
+    routes: playgroundRoutes,
+    service,
+    fallbackOrigin: () => url,
+    onError: options.onError ?? logError,
+  })
+  const listening = await serve(app, { host: config.host, port: config.port }).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code === "EADDRINUSE"
+      ? new PlaygroundConfigError({
+          reason: "PortInUse",
+          message: `Port ${config.port} on ${config.host} is already in use: set PORT to a free port (0: any free port).`,
+          cause: error,
+        })
+      : error
+  })
+  applyServerLimits(listening.server, limits)
+  url = listening.url
   return {
     url,
     emulator,
     defaultPassword: config.defaultPassword,
+    openStreams: streams.size,
     close: () => {
-      app.events.closeAll()
-      return running.close()
+      streams.closeAll()
+      return listening.close()
     },
   }
 }

@@ -1,12 +1,12 @@
 import { makeDemoEmulator } from "@crmod-cti/emulator"
-import { serveListener } from "@crmod-cti/emulator-http"
+import { serve } from "@crmod-cti/emulator-http"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeRequestHandler } from "../../src/server/handleRequest.js"
-import { pageReply } from "../../src/server/http/Reply.js"
+import type { Playground } from "../../src/server/app/Playground.js"
+import { makePlaygroundApp } from "../../src/server/app/playgroundApp.js"
+import { makeLiveStreams } from "../../src/server/events/LiveStreams.js"
 import { html } from "../../src/server/html.js"
-import type { Playground } from "../../src/server/RequestContext.js"
-import { makeCommunicationsEvents } from "../../src/server/routes/CommunicationsEvents.js"
+import { htmlPage } from "../../src/server/http/responses.js"
 import { makeSessionStore } from "../../src/server/session/SessionStore.js"
 import { Browser } from "./support/Browser.js"
 
@@ -21,22 +21,21 @@ beforeAll(async () => {
     defaultPassword: null,
     staticDir: "/nonexistent",
     softphoneDir: "/nonexistent",
-    events: makeCommunicationsEvents(emulator),
+    streams: makeLiveStreams(emulator),
   }
-  const handler = makeRequestHandler(
-    app,
-    [
+  const pages = makePlaygroundApp({
+    playground: app,
+    routes: [
       {
         path: "/boom",
         get: () => Promise.reject(new Error("secret detail at /work/main/src/thing.ts:12:3")),
       },
-      { path: "/ok", get: () => Promise.resolve(pageReply(200, html`<p>${"fine"}</p>`)) },
+      { path: "/ok", get: async (c) => htmlPage(c, 200, html`<p>${"fine"}</p>`) },
     ],
-    [],
-    () => "http://127.0.0.1",
-    (error) => errors.push(error),
-  )
-  server = await serveListener(handler)
+    fallbackOrigin: () => "http://127.0.0.1",
+    onError: (error) => errors.push(error),
+  })
+  server = await serve(pages)
 })
 afterAll(() => server.close())
 

@@ -26,15 +26,33 @@ describe("Sessions end after a time unused, and their number is bounded", () => 
     expect(sessions.get(session.id)).toBeUndefined()
   })
 
-  it("drops the least recently used session beyond the limit", () => {
-    const sessions = makeSessionStore({ maxSessions: 2 })
-    const first = sessions.create("OKP/a")
-    const second = sessions.create("OKP/b")
-    sessions.get(first.id)
-    const third = sessions.create("OKP/c")
-    expect(sessions.get(second.id)).toBeUndefined()
-    expect(sessions.get(first.id)?.signInId).toBe("OKP/a")
-    expect(sessions.get(third.id)?.signInId).toBe("OKP/c")
+  it("ends a user's oldest session beyond the user's cap, never another user's (CONTRACT §9)", () => {
+    const sessions = makeSessionStore({ maxPerUser: 20 })
+    const other = sessions.create("OKP/call.agent")
+    const own = Array.from({ length: 20 }, () => sessions.create("OKP/mos.def"))
+    // The oldest is used again: still the oldest by creation, it is the one that ends.
+    sessions.get(own[0]?.id)
+    const newest = sessions.create("OKP/mos.def")
+    expect(sessions.get(own[0]?.id)).toBeUndefined()
+    for (const session of [...own.slice(1), newest]) expect(sessions.get(session.id)).toEqual(session)
+    // Thousands more of one user leave the other user signed in.
+    for (let count = 0; count < 2_000; count++) sessions.create("OKP/mos.def")
+    expect(sessions.get(other.id)).toEqual(other)
+  })
+
+  it("caps the sessions before sign-in in all, the oldest ending first, and keeps a live one", () => {
+    const sessions = makeSessionStore({ maxPending: 3 })
+    const signedIn = sessions.create("OKP/mos.def")
+    const [first, second, third] = [
+      sessions.openPending(undefined),
+      sessions.openPending(undefined),
+      sessions.openPending(undefined),
+    ]
+    expect(sessions.openPending(second)).toBe(second)
+    const fourth = sessions.openPending(undefined)
+    expect(sessions.isPending(first)).toBe(false)
+    for (const token of [second, third, fourth]) expect(sessions.isPending(token)).toBe(true)
+    expect(sessions.get(signedIn.id)).toEqual(signedIn)
   })
 
   it("gives every session its own id and CSRF token", () => {

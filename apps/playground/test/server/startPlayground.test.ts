@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { isLoopbackHost } from "../../src/server/loopback.js"
@@ -66,5 +68,30 @@ describe("The default demo password stays on loopback unless CTI_ALLOW_DEMO_PASS
     for (const host of ["0.0.0.0", "::", "10.0.0.1", "128.0.0.1", "example.com", "localhost.example.com"]) {
       expect(isLoopbackHost(host), host).toBe(false)
     }
+  })
+})
+
+describe("A port in use is named before anything is built (issue 15: Start)", () => {
+  it("rejects with PortInUse, naming PORT", async () => {
+    const { port } = new URL(playground().url)
+    await expect(startPlayground({ port: Number(port), env: {} })).rejects.toMatchObject({
+      _tag: "PlaygroundConfigError",
+      reason: "PortInUse",
+      message: expect.stringContaining("set PORT"),
+    })
+  })
+
+  it("makes `start` stop before its build, naming PORT", async () => {
+    const { port } = new URL(playground().url)
+    const script = fileURLToPath(new URL("../../scripts/start.mjs", import.meta.url))
+    const started = spawn(process.execPath, [script], { env: { ...process.env, PORT: port } })
+    let output = ""
+    started.stdout.on("data", (chunk) => (output += chunk))
+    started.stderr.on("data", (chunk) => (output += chunk))
+    const code = await new Promise((resolve) => started.once("exit", resolve))
+    expect(code).toBe(1)
+    expect(output).toContain(`Port ${port} on 127.0.0.1 is already in use`)
+    expect(output).toContain("set PORT")
+    expect(output).not.toContain("Building")
   })
 })

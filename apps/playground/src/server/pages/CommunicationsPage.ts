@@ -1,8 +1,10 @@
-import type { Activity, CommunicationsSubtab, Communications, CrmRecord } from "@crmod-cti/emulator"
+import type { Activity, CommunicationsSubtab, CrmRecord } from "@crmod-cti/emulator"
+import type { Paged } from "../crm/paging.js"
 import { type Html, html } from "../html.js"
 import type { SignedIn } from "../session/signedIn.js"
 import { activityTable } from "../views/activityTable.js"
 import { card, notice, pageHeader } from "../views/fieldList.js"
+import { pagingLinks } from "../views/pagingLinks.js"
 import { recordLink } from "../views/recordLinks.js"
 import { CommunicationsPath, crmLayout } from "./layout.js"
 
@@ -15,7 +17,11 @@ export interface CommunicationsView {
   /** Absent when the user may see no subtab. */
   readonly shown?: {
     readonly subtab: CommunicationsSubtab
-    readonly lists: Communications
+    /** Each list newest first, a page of at most 100 rows. */
+    readonly current: Paged<Activity>
+    readonly completed: Paged<Activity>
+    /** The paging parameters the lists were asked for, by name. */
+    readonly positions: Readonly<Record<string, number | undefined>>
     /** The record each activity is about (the first associated of Service Request, Campaign, Contact…). */
     readonly regarding: ReadonlyMap<string, CrmRecord>
   }
@@ -23,6 +29,23 @@ export interface CommunicationsView {
 }
 
 export const subtabUrl = (subtab: CommunicationsSubtab): string => `${CommunicationsPath}?subtab=${subtab}`
+
+/** The paging parameters of the two lists. */
+export const CurrentPageParameter = "currentBefore"
+export const CompletedPageParameter = "completedBefore"
+
+/** The subtab with each list at its page: the one named `parameter` at `before`, the other where it is. */
+const listPageUrl = (
+  shown: NonNullable<CommunicationsView["shown"]>,
+  parameter: string,
+  before: number | undefined,
+) => {
+  const positions = { ...shown.positions, [parameter]: before }
+  const query = Object.entries(positions)
+    .flatMap(([name, value]) => (value === undefined ? [] : [`&${name}=${value}`]))
+    .join("")
+  return `${subtabUrl(shown.subtab)}${query}`
+}
 
 const subtabNav = (view: CommunicationsView) =>
   html`<nav class="subtabs" aria-label="Communications">${view.subtabs.map(
@@ -42,19 +65,20 @@ const lists = (view: CommunicationsView, shown: NonNullable<CommunicationsView["
   return html`<div id="communications-lists" data-subtab="${shown.subtab}" data-events="${CommunicationsEventsPath}">
 ${card(
   `Current ${shown.subtab} Interactions`,
-  activityTable(shown.lists.current, `No current ${lower} interactions.`, {
+  html`${activityTable(shown.current.rows, `No current ${lower} interactions.`, {
     id: "current-interactions",
     extra: regarding,
-  }),
-  { id: "current", actions: html`<span class="count">${shown.lists.current.length}</span>` },
+  })}${pagingLinks(shown.current, (before) => listPageUrl(shown, CurrentPageParameter, before), "current-pages")}`,
+  { id: "current", actions: html`<span class="count">${shown.current.rows.length}</span>` },
 )}
 ${card(
   `Completed ${shown.subtab} Interactions (last ${view.completedDays} days)`,
-  activityTable(shown.lists.completed, `No ${lower} interactions completed in the last ${view.completedDays} days.`, {
-    id: "completed-interactions",
-    extra: regarding,
-  }),
-  { id: "completed", actions: html`<span class="count">${shown.lists.completed.length}</span>` },
+  html`${activityTable(
+    shown.completed.rows,
+    `No ${lower} interactions completed in the last ${view.completedDays} days.`,
+    { id: "completed-interactions", extra: regarding },
+  )}${pagingLinks(shown.completed, (before) => listPageUrl(shown, CompletedPageParameter, before), "completed-pages")}`,
+  { id: "completed", actions: html`<span class="count">${shown.completed.rows.length}</span>` },
 )}
 </div>`
 }

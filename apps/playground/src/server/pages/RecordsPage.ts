@@ -1,18 +1,20 @@
-import type { AssociationType } from "@crmod-cti/core"
-import type { CrmRecord } from "@crmod-cti/emulator"
+import type { CrmRecord, CrmRecordType } from "@crmod-cti/emulator"
+import type { Paged } from "../crm/paging.js"
 import { type Html, html } from "../html.js"
 import type { SignedIn } from "../session/signedIn.js"
 import { card, pageHeader } from "../views/fieldList.js"
 import { phoneLink } from "../views/phoneLink.js"
+import { pagingLinks } from "../views/pagingLinks.js"
 import { recordLink } from "../views/recordLinks.js"
-import { crmLayout } from "./layout.js"
+import { crmLayout, RecordsPath } from "./layout.js"
 
 export interface RecordsView {
   readonly who: SignedIn
-  readonly groups: ReadonlyArray<readonly [AssociationType, ReadonlyArray<CrmRecord>]>
+  /** Each record type with a page of its records (at most 100). */
+  readonly groups: ReadonlyArray<readonly [CrmRecordType, Paged<CrmRecord>]>
 }
 
-const plural: { readonly [T in AssociationType]: string } = {
+const plural: { readonly [T in CrmRecordType]: string } = {
   Contact: "Contacts",
   Account: "Accounts",
   Lead: "Leads",
@@ -20,6 +22,9 @@ const plural: { readonly [T in AssociationType]: string } = {
   Campaign: "Campaigns",
   Opportunity: "Opportunities",
 }
+
+/** The record types the page lists, in its order. */
+export const RecordTypes = Object.keys(plural) as ReadonlyArray<CrmRecordType>
 
 /** The phone numbers of a record, each a Click-to-Dial link, and what else identifies it. */
 const contactDetails = (record: CrmRecord): Html => {
@@ -53,20 +58,20 @@ const contactDetails = (record: CrmRecord): Html => {
   }
 }
 
-/** Every demo record, so each detail page (and each Click-to-Dial link) can be reached. */
+/** The company's records by type, so each detail page (and each Click-to-Dial link) can be reached. */
 export const recordsPage = (view: RecordsView): Html =>
   crmLayout({
     title: "Records",
     who: view.who,
     section: "records",
-    body: html`${pageHeader("Records", { kicker: "Demo tenant" })}
+    body: html`${pageHeader("Records", { kicker: view.who.user.company })}
 <div class="records-grid">${view.groups.map(([type, records]) =>
       card(
         plural[type],
-        html`<table class="data-table compact"><tbody>${records.map(
+        html`<table class="data-table compact"><tbody>${records.rows.map(
           (record) =>
             html`<tr><td>${recordLink(record)}</td><td class="contact-details">${contactDetails(record)}</td></tr>`,
-        )}</tbody></table>`,
+        )}</tbody></table>${pagingLinks(records, (before) => `${RecordsPath}?type=${encodeURIComponent(type)}${before === undefined ? "" : `&before=${before}`}`, `${type.toLowerCase().replaceAll(" ", "-")}-pages`)}`,
       ),
     )}</div>`,
   })

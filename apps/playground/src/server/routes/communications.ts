@@ -1,69 +1,94 @@
 import type { CrmRecord } from "@crmod-cti/emulator"
-import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { regardingRecord } from "../crm/lookups.js"
-import { isSubtab, maySeeSubtab, visibleSubtabs } from "../crm/subtabs.js"
-import { contentReply, pageReply, takenReply } from "../http/Reply.js"
-import { CommunicationsEventsPath, communicationsPage } from "../pages/CommunicationsPage.js"
+import type { PlaygroundContext, Route } from "../app/Playground.js"
+import { paged, pageParameter } from "../crm/paging.js"
+import { regardingRecord } from "../crm/regarding.js"
+import { runQuery } from "../crm/runQuery.js"
+import { isSubtab, visibleSubtabs } from "../crm/subtabs.js"
+import { htmlPage, textResponse } from "../http/responses.js"
+import {
+  CommunicationsEventsPath,
+  CompletedPageParameter,
+  CurrentPageParameter,
+  communicationsPage,
+} from "../pages/CommunicationsPage.js"
 import { CommunicationsPath } from "../pages/layout.js"
-import { currentUser } from "../session/signedIn.js"
-import { accessDenied, badParameter } from "./errors.js"
+import { badParameter } from "./errors.js"
 import { signedIn } from "./guards.js"
-import type { Handler, Route } from "./Route.js"
+import { queryFailed } from "./queryFailed.js"
 
 /** The profile's time frame of completed interactions (the emulator has no user profiles: one for everybody). */
 export const CompletedDays = 7
-const ListLimit = 100
 
-const showCommunications = signedIn(async (ctx, who) => {
+const showCommunications = signedIn(async (c, who) => {
   const subtabs = visibleSubtabs(who.user)
-  const requested = ctx.url.searchParams.get("subtab")
-  if (requested !== null && !isSubtab(requested)) {
+  const requested = c.req.query("subtab")
+  if (requested !== undefined && !isSubtab(requested)) {
     return badParameter(
+      c,
       who,
       `Invalid value "${requested}" for parameter "subtab": expected Call, Chat, Email or Voicemail.`,
       "subtab",
     )
   }
-  if (requested !== null && !maySeeSubtab(who.user, requested)) {
-    return accessDenied(who, `Your role has no Access ${requested} Communications privilege.`)
-  }
   const subtab = requested ?? subtabs[0]
-  if (subtab === undefined) return pageReply(200, communicationsPage({ who, subtabs, completedDays: CompletedDays }))
+  if (subtab === undefined) return htmlPage(c, 200, communicationsPage({ who, subtabs, completedDays: CompletedDays }))
 
-  const completedSince = Date.now() - CompletedDays * 24 * 60 * 60 * 1000
-  const lists = await Effect.runPromise(
-    Effect.either(ctx.app.emulator.communications(who.user.signInId, subtab, { completedSince, limit: ListLimit })),
+  const current = pageParameter(CurrentPageParameter, c.req.query(CurrentPageParameter))
+  if (Either.isLeft(current)) return badParameter(c, who, current.left, CurrentPageParameter)
+  const completed = pageParameter(CompletedPageParameter, c.req.query(CompletedPageParameter))
+  if (Either.isLeft(completed)) return badParameter(c, who, completed.left, CompletedPageParameter)
+  const { queries } = c.var.playground.emulator
+  const lists = await runQuery(
+    queries.communications(who.user, subtab, {
+      current: current.right,
+      completed: completed.right,
+      completedSince: Date.now() - CompletedDays * 24 * 60 * 60 * 1000,
+    }),
   )
-  if (Either.isLeft(lists)) return accessDenied(who, `Your role has no Access ${subtab} Communications privilege.`)
-  const activities = [...lists.right.current, ...lists.right.completed]
+  if (Either.isLeft(lists)) return queryFailed(c, who, lists.left)
+  const shown = {
+    subtab,
+    current: paged(lists.right.current, current.right),
+    completed: paged(lists.right.completed, completed.right),
+    positions: { [CurrentPageParameter]: current.right.before, [CompletedPageParameter]: completed.right.before },
+  }
   const regarding = new Map<string, CrmRecord>()
-  for (const activity of activities) {
-    const record = await regardingRecord(ctx.app, who.user, activity)
+  for (const activity of [...shown.current.rows, ...shown.completed.rows]) {
+    const linked = await runQuery(queries.linkedRecords(who.user, activity))
+    const record = regardingRecord(Either.getOrElse(linked, () => []))
     if (record !== undefined) regarding.set(activity.id, record)
   }
-  return pageReply(
+  return htmlPage(
+    c,
     200,
-    communicationsPage({
-      who,
-      subtabs,
-      shown: { subtab, lists: lists.right, regarding },
-      completedDays: CompletedDays,
-    }),
+    communicationsPage({ who, subtabs, shown: { ...shown, regarding }, completedDays: CompletedDays }),
   )
 })
 
-const text = "text/plain; charset=utf-8"
-
-/** The Communications page's live feed: an EventSource is not redirected to sign in, it is told 401. */
-const communicationsEvents: Handler = async (ctx) => {
-  const who = await currentUser(ctx)
-  if (who === undefined) return contentReply(401, text, "Sign in to CRM On Demand first.")
+/**
+ * The Communications page's live feed (`CONTRACT.md` §2, §9): an EventSource is not redirected to sign in, it is
+ * told 401; 403 without any channel's Access privilege; 429 over the user's cap, 503 over the server's.
+ */
+const communicationsEvents = async (c: PlaygroundContext): Promise<Response> => {
+  const who = c.var.who
+  if (who === undefined) return textResponse(c, 401, "Sign in to CRM On Demand first.")
+  if (visibleSubtabs(who.user).length === 0) {
+    return textResponse(c, 403, "Access Denied: your role has no Access Communications privilege.")
+  }
   // A HEAD request gets the headers only: a stream without a body would never end.
-  if (ctx.req.method === "HEAD") return contentReply(200, "text/event-stream; charset=utf-8", "")
-  return ctx.app.events.open(ctx.res, who) === "opened"
-    ? takenReply
-    : contentReply(503, text, "Too many live pages are open; reload later.", { "retry-after": "30" })
+  if (c.req.method === "HEAD") return c.body(null, 200, { "content-type": "text/event-stream; charset=utf-8" })
+  const opened = c.var.playground.streams.open(c, who)
+  switch (opened) {
+    case "UserBusy":
+      return textResponse(c, 429, "You have too many live pages open; close one or reload later.", {
+        "retry-after": "30",
+      })
+    case "ServerBusy":
+      return textResponse(c, 503, "Too many live pages are open; reload later.", { "retry-after": "30" })
+    default:
+      return opened
+  }
 }
 
 export const communicationsRoutes: ReadonlyArray<Route> = [

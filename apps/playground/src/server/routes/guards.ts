@@ -1,49 +1,33 @@
-import { readForm } from "../http/formBody.js"
-import { type Reply, redirectReply } from "../http/Reply.js"
+import type { PlaygroundContext } from "../app/Playground.js"
 import { logonUrl } from "../http/safeNext.js"
-import type { RequestContext } from "../RequestContext.js"
-import { currentUser, type SignedIn } from "../session/signedIn.js"
-import { sameToken } from "../session/token.js"
-import { errorReply } from "./errors.js"
-import type { Handler } from "./Route.js"
+import { redirectTo } from "../http/responses.js"
+import type { SignedIn } from "../session/signedIn.js"
 
 /** Where a request goes back to after signing in: the same path and query (a POST comes back as its GET page). */
-const sameRequest = (ctx: RequestContext) => `${ctx.url.pathname}${ctx.url.search}`
-
-/** A page that needs a session: without one, the user signs in first and then comes back to `next`. */
-export const signedIn =
-  (handler: (ctx: RequestContext, who: SignedIn) => Promise<Reply>, next = sameRequest): Handler =>
-  async (ctx) => {
-    const who = await currentUser(ctx)
-    return who === undefined ? redirectReply(logonUrl(next(ctx)), 302) : handler(ctx, who)
-  }
-
-/** The fields of a POSTed form, or the page saying why there are none. */
-export const formOf = async (ctx: RequestContext, who?: SignedIn): Promise<URLSearchParams | Reply> => {
-  const body = await readForm(ctx.req)
-  switch (body._tag) {
-    case "Form":
-      return body.fields
-    case "TooLarge":
-      return errorReply(413, "Form Too Large", "The form sent is larger than this page accepts.", who)
-    case "UnsupportedType":
-      return errorReply(415, "Unsupported Form", "Forms must be sent as application/x-www-form-urlencoded.", who)
-  }
+const sameRequest = (c: PlaygroundContext) => {
+  const url = new URL(c.req.url)
+  return `${url.pathname}${url.search}`
 }
 
-export const csrfRejected = (who?: SignedIn): Reply =>
-  errorReply(
-    403,
-    "Form Expired",
-    "This form has expired or did not come from this site, so nothing was changed. Reload the page and try again.",
-    who,
-  )
+/** A page that needs a session: without one, the user signs in first and then comes back. */
+export const signedIn =
+  (handler: (c: PlaygroundContext, who: SignedIn) => Promise<Response>) =>
+  (c: PlaygroundContext): Promise<Response> => {
+    const who = c.var.who
+    return who === undefined ? Promise.resolve(redirectTo(c, logonUrl(sameRequest(c)), 302)) : handler(c, who)
+  }
 
-/** A data-changing form of a signed-in user: read it and check its CSRF token against the session's. */
-export const signedInForm = (handler: (ctx: RequestContext, who: SignedIn, form: URLSearchParams) => Promise<Reply>) =>
-  signedIn(async (ctx, who) => {
-    const form = await formOf(ctx, who)
-    if (!(form instanceof URLSearchParams)) return form
-    if (!sameToken(form.get("csrf"), who.session.csrfToken)) return csrfRejected(who)
-    return handler(ctx, who, form)
-  })
+/**
+ * A data-changing form of a signed-in user; `sessionAndCsrf` has read it and checked its token (a POST without a
+ * session is sent to sign in, like a page).
+ */
+export const signedInForm = (
+  handler: (c: PlaygroundContext, who: SignedIn, form: URLSearchParams) => Promise<Response>,
+) => signedIn((c, who) => handler(c, who, postedForm(c)))
+
+/** The POSTed form `sessionAndCsrf` read and checked. */
+export const postedForm = (c: PlaygroundContext): URLSearchParams => {
+  const form = c.var.form
+  if (form === undefined) throw new Error(`A form at ${c.req.path} without sessionAndCsrf before it`)
+  return form
+}

@@ -1,12 +1,11 @@
+import type { Route } from "../app/Playground.js"
 import { activityRoutes } from "./activities.js"
 import { administrationRoutes } from "./administration.js"
 import { communicationsRoutes } from "./communications.js"
 import { ctiCommandRoutes } from "./ctiCommand.js"
-import { fileRoutes } from "./files.js"
 import { logonRoutes } from "./logon.js"
 import { recordDetailRoutes } from "./recordDetails.js"
 import { recordsRoutes } from "./records.js"
-import type { FilesRoute, Route } from "./Route.js"
 import { workspaceRoutes } from "./workspace.js"
 
 /** Every page of the playground; the CTI Activity Web service, the WSDL and `/healthz` are served before these. */
@@ -20,5 +19,3 @@ export const playgroundRoutes: ReadonlyArray<Route> = [
   ...activityRoutes,
   ...administrationRoutes,
 ]
-
-export const playgroundFileRoutes: ReadonlyArray<FilesRoute> = fileRoutes

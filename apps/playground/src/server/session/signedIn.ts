@@ -1,8 +1,8 @@
 import type { CtiUser } from "@crmod-cti/core"
+import type { EmulatorShape } from "@crmod-cti/emulator"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import type { RequestContext } from "../RequestContext.js"
-import { type Session, SessionCookie } from "./SessionStore.js"
+import type { Session, SessionStore } from "./SessionStore.js"
 
 /** The request's session and its user, with the privileges the user has now. */
 export interface SignedIn {
@@ -10,10 +10,15 @@ export interface SignedIn {
   readonly user: CtiUser
 }
 
-export const currentUser = async (ctx: RequestContext): Promise<SignedIn | undefined> => {
-  const session = ctx.app.sessions.get(ctx.cookies.get(SessionCookie))
+/** The signed-in user of a session id (a cookie's), if the session is live and its user still exists. */
+export const signedInUser = async (
+  sessions: SessionStore,
+  emulator: EmulatorShape,
+  sessionId: string | undefined,
+): Promise<SignedIn | undefined> => {
+  const session = sessions.get(sessionId)
   if (session === undefined) return undefined
-  const user = await Effect.runPromise(ctx.app.emulator.user(session.signInId))
+  const user = await Effect.runPromise(emulator.administration.user(session.signInId))
   return Option.isSome(user) ? { session, user: user.value } : undefined
 }
 

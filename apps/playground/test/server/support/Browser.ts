@@ -45,21 +45,30 @@ export class Browser {
     return this.request(path, { method: "GET", headers })
   }
 
-  /** POST a form; `fields` as pairs so a name can repeat. */
-  post(path: string, fields: ReadonlyArray<readonly [string, string]> | Record<string, string>): Promise<Page> {
+  /** POST a form; `fields` as pairs so a name can repeat; `headers` as a page of another site would add them. */
+  post(
+    path: string,
+    fields: ReadonlyArray<readonly [string, string]> | Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<Page> {
     const body = new URLSearchParams(
       Array.isArray(fields) ? (fields as Array<[string, string]>) : Object.entries(fields),
     )
     return this.request(path, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
       body: body.toString(),
     })
   }
 
   /** POST a body exactly as given (to send `%20` or `+` as the test chooses). */
-  postRaw(path: string, body: string, contentType = "application/x-www-form-urlencoded"): Promise<Page> {
-    return this.request(path, { method: "POST", headers: { "content-type": contentType }, body })
+  postRaw(
+    path: string,
+    body: string,
+    contentType = "application/x-www-form-urlencoded",
+    headers: Record<string, string> = {},
+  ): Promise<Page> {
+    return this.request(path, { method: "POST", headers: { "content-type": contentType, ...headers }, body })
   }
 
   /** Follows one redirect. */

@@ -1,5 +1,6 @@
+import { FastPasswordHasher } from "@crmod-cti/emulator"
 import { afterAll, beforeAll } from "vitest"
-import { type RunningPlayground, startPlayground } from "../../../src/server/startPlayground.js"
+import { type PlaygroundOptions, type RunningPlayground, startPlayground } from "../../../src/server/startPlayground.js"
 import type { Environment } from "../../../src/server/PlaygroundConfig.js"
 
 /** The demo users' password: the default, as the contract seeds it. */
@@ -12,11 +13,11 @@ export interface TestPlayground extends RunningPlayground {
 
 /**
  * A playground on 127.0.0.1 and a free port for the tests of one file, with the limiters off (tests send
- * requests faster than an agent would).
+ * requests faster than an agent would) and the emulator's cheap password hasher (scrypt is costly on purpose).
  */
 export const usePlayground = (
   env: Environment = {},
-  options: { readonly softphoneDir?: string } = {},
+  options: Pick<PlaygroundOptions, "softphoneDir" | "limits"> = {},
 ): (() => TestPlayground) => {
   let playground: TestPlayground | undefined
   beforeAll(async () => {
@@ -25,6 +26,7 @@ export const usePlayground = (
       port: 0,
       env: { CTI_LIMITERS: "off", ...env },
       onError: (error) => errors.push(error),
+      passwordHasher: FastPasswordHasher,
       ...options,
     })
     playground = { ...running, errors }
