@@ -1,8 +1,6 @@
-import { ActivityType, type AssociationType, ChannelType, Interaction } from "@crmod-cti/core"
+import { ActivityType, type AssociationType, ChannelType, Interaction, optional } from "@crmod-cti/core"
 import * as Schema from "effect/Schema"
 import { RecordId } from "./RecordId.js"
-
-const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
 /** A company's name, the part of a sign-in id before the slash (`OKP` in `OKP/mos.def`). */
 export const CompanyName = Schema.String.pipe(

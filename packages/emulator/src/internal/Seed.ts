@@ -1,12 +1,10 @@
-import { Interaction, Privilege } from "@crmod-cti/core"
+import { Interaction, optional, Privilege } from "@crmod-cti/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Struct from "effect/Struct"
 import { EmulatorConfigError } from "./EmulatorConfigError.js"
 import { Account, Activity, Campaign, CompanyName, Contact, Lead, Opportunity, ServiceRequest } from "./Records.js"
-
-const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
 /** A sign-in id, `COMPANY/user`. */
 export const SignInId = Schema.String.pipe(
