@@ -1,6 +1,7 @@
 import {
   type CtiActivityServiceShape,
   CtiFault,
+  Faults,
   type InsertResult,
   type Interaction,
   validateInteraction,
@@ -175,6 +176,9 @@ export const makeCtiClient = (
         }
         const error = decoded.left
         if (error instanceof CtiFault) return Effect.fail(error)
+        // The operation's own answer whose activities are not one valid activity per interaction (too many, an
+        // ambiguous list, a value the schemas refuse): a Server fault, as CONTRACT §10 has it for a wrong count.
+        if (error.reason === "InvalidContent") return Effect.fail(Faults.serverError(error.message))
         return Effect.fail(
           new CtiTransportError({
             reason: transportReasonOf(error),

@@ -1,5 +1,5 @@
-import { Faults } from "@crmod-cti/core"
-import { decodeRequest, SoapActions } from "@crmod-cti/soap-codec"
+import { CtiFault, Faults } from "@crmod-cti/core"
+import { decodeRequest, encodeInsertResponse, SoapActions } from "@crmod-cti/soap-codec"
 import { CtiTransportError, makeCtiClient, type CtiClientOptions, type HttpSend } from "@crmod-cti/soap-http"
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Either, Exit, Fiber, Scope, TestClock } from "effect"
@@ -311,4 +311,22 @@ describe("The client's options are checked when it is made", () => {
       }),
     )
   }
+})
+
+describe("CONTRACT §10: an answer that does not carry one activity per interaction is a Server fault", () => {
+  it.scoped("six activities answering a request of one are refused without being read as results", () =>
+    Effect.gen(function* () {
+      const six = Array.from({ length: 6 }, (_, i) => ({
+        Status: "OK" as const,
+        ActivityId: `A-${i}`,
+        InteractionId: `I-${i}`,
+        AgentOfferTime: 1_700_000_000,
+      }))
+      const { send } = scripted(() => xml(encodeInsertResponse(six)))
+      const error = yield* Effect.flip((yield* client(send, { pacing: false, retry: false })).insert(calls(1)))
+      expect(error).toBeInstanceOf(CtiFault)
+      expect(error).toMatchObject({ faultCode: "Server", reason: "ServerError" })
+      expect(error.message).toContain("more than 5")
+    }),
+  )
 })
