@@ -1,6 +1,6 @@
 import type * as http from "node:http"
 import type { EmulatorOptions, EmulatorShape } from "@crmod-cti/emulator"
-import { makeDemoEmulator } from "@crmod-cti/emulator"
+import { FastPasswordHasher, makeDemoEmulator } from "@crmod-cti/emulator"
 import { makeCtiApp, ServicePath, serve } from "@crmod-cti/emulator-http"
 import * as Effect from "effect/Effect"
 
@@ -26,11 +26,17 @@ export interface CrmServerOptions {
 
 /**
  * The one way tests reach the CRM side over real HTTP: `@crmod-cti/emulator-http`'s app on `@hono/node-server`.
- * The emulator's limiters are off unless `options.emulator.limits` turns them on.
+ * The emulator's limiters are off unless `options.emulator.limits` turns them on, and it hashes passwords with the
+ * emulator's cheap test hasher unless `options.emulator.passwordHasher` says otherwise: the demo users' scrypt runs
+ * would cost every server a fifth of a second and test nothing the emulator's own tests do not.
  */
 export const startCrmServer = async (options: CrmServerOptions = {}): Promise<CrmServer> => {
   const emulator = await Effect.runPromise(
-    makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false }, ...options.emulator }),
+    makeDemoEmulator({
+      limits: { rateLimiter: false, operationsAllotment: false },
+      passwordHasher: FastPasswordHasher,
+      ...options.emulator,
+    }),
   )
   const app = makeCtiApp({
     authenticator: emulator,
