@@ -4,4 +4,5 @@
 export { callFields, faultCode, faultString, fields, rawRequest, securityOf } from "./internal/RawSoap.js"
 export { type CrmServer, type CrmServerOptions, startCrmServer } from "./internal/CrmServer.js"
 export { type PostgresOptions, type PostgresServer, startPostgres } from "./internal/Postgres.js"
+export { bundleScript, bundleScripts } from "./internal/BundleScript.js"
 export { scaled, timeoutScale } from "./internal/TimeoutScale.js"

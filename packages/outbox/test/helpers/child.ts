@@ -1,45 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process"
-import { mkdirSync, mkdtempSync } from "node:fs"
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { build } from "esbuild"
+import { bundleScript } from "@crmod-cti/testing"
 
-const root = fileURLToPath(new URL("../../../../", import.meta.url))
+const packageDir = fileURLToPath(new URL("../../", import.meta.url))
 
 /**
  * A script bundled into plain JavaScript (the packages resolved to their sources, as in the tests), so that a real
  * process can run it: by default the child the tests start and kill with SIGKILL.
  */
-export const bundleChild = async (
+export const bundleChild = (
   entry: string = fileURLToPath(new URL("../fixtures/child.ts", import.meta.url)),
-): Promise<string> => {
-  // Beside the package's node_modules, where the child finds better-sqlite3 and pg as a user's process would.
-  const cache = join(root, "packages/outbox/node_modules/.cache")
-  mkdirSync(cache, { recursive: true })
-  const outfile = join(mkdtempSync(join(cache, "child-")), "child.mjs")
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    external: ["better-sqlite3", "pg"],
-    plugins: [
-      {
-        name: "workspace-sources",
-        setup: (builder) => {
-          builder.onResolve({ filter: /^@crmod-cti\/[a-z-]+$/ }, (args) => ({
-            path: join(root, "packages", args.path.slice("@crmod-cti/".length), "src/index.ts"),
-          }))
-        },
-      },
-    ],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: "silent",
-  })
-  return outfile
-}
+): Promise<string> => bundleScript(entry)
 
 /** A running child: its stdout lines as they come, and a way to wait for one. */
 export interface Child {
@@ -52,7 +23,7 @@ export interface Child {
 
 export const startChild = (script: string, config: object): Child => {
   const child = spawn(process.execPath, [script, JSON.stringify(config)], {
-    cwd: join(root, "packages/outbox"),
+    cwd: packageDir,
     stdio: ["ignore", "pipe", "inherit"],
   })
   const lines: Array<string> = []
