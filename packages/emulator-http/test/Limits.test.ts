@@ -1,8 +1,6 @@
-import * as net from "node:net"
 import { Faults } from "@crmod-cti/core"
 import { DemoUsers, FastPasswordHasher, makeDemoEmulator, type PasswordHasher } from "@crmod-cti/emulator"
-import { serve } from "@crmod-cti/emulator-http"
-import { faultString, scaled, securityOf } from "@crmod-cti/testing"
+import { faultString, securityOf } from "@crmod-cti/testing"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { insertBody, mosDef, post, serveApp, statusesOf } from "./helpers/http.js"
@@ -64,44 +62,5 @@ describe("the Web Services Concurrent Request Allotment over HTTP: a request hol
     )
     // Their slots are free again.
     expect(statusesOf((await post(server.endpoint, insertBody(undefined, securityOf(mosDef)))).body)).toEqual(["OK"])
-  })
-})
-
-describe("serve: the server limits as options", () => {
-  it("a client that does not finish its headers in the (scaled) time is cut off, checked at the (scaled) interval", async () => {
-    const server = await serve(
-      { fetch: () => new Response("ok") },
-      {
-        limits: {
-          headersTimeout: scaled(200),
-          requestTimeout: scaled(400),
-          connectionsCheckingInterval: scaled(50),
-          maxConnections: 5,
-        },
-      },
-    )
-    try {
-      expect(server.server.maxConnections).toBe(5)
-      const { hostname, port } = new URL(server.url)
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = net.connect(Number(port), hostname)
-        let received = ""
-        socket.on("data", (data) => {
-          received += data.toString("utf8")
-        })
-        socket.on("close", () => resolve(received))
-        socket.on("error", reject)
-        socket.write("POST /Services/Integration HTTP/1.1\r\nHost: x\r\n")
-      })
-      expect(answer).toMatch(/^HTTP\/1\.1 408/)
-    } finally {
-      await server.close()
-    }
-  })
-
-  it("refuses a limit that is no positive whole number, naming it", () => {
-    expect(() => serve({ fetch: () => new Response("ok") }, { limits: { headersTimeout: 0 } })).toThrow(
-      "limits.headersTimeout",
-    )
   })
 })
