@@ -15,6 +15,7 @@ export type FaultReason =
   | "TooManyInteractions"
   | "AccessDenied"
   | "OperationsAllotment"
+  | "ConcurrentRequestAllotment"
   | "RateLimited"
   | "RequestTooLarge"
   | "MalformedRequest"
@@ -52,6 +53,7 @@ export const ErrorCodes: { readonly [R in FaultReason]: string } = {
   TooManyInteractions: "SBL-ODS-50090",
   AccessDenied: "SBL-ODS-50091",
   OperationsAllotment: "SBL-SBL-70172",
+  ConcurrentRequestAllotment: "SBL-SBL-70172",
   RateLimited: "SBL-ODU-01005",
   RequestTooLarge: "SBL-ODU-01004",
   MalformedRequest: "SBL-EAI-04400",
@@ -114,6 +116,16 @@ export const Faults = {
       "Server",
       `The Web Services Operations Allotment of ${limit} Operations has been reached or there is insufficient capacity remaining to process your request.(SBL-SBL-70172)`,
     ),
+  /**
+   * The company's Web Services Concurrent Request Allotment is taken: Oracle's text for `SBL-SBL-70172`'s second
+   * cause (Web Services On Demand Troubleshooting Guide), as published, without the code appended.
+   */
+  concurrentRequestAllotment: (limit: number) =>
+    fault(
+      "ConcurrentRequestAllotment",
+      "Server",
+      `The Web Services Concurrent Request Allotment of ${limit} has been reached or there is insufficient capacity remaining to process your request.`,
+    ),
   rateLimited: (waitMs: number) =>
     fault("RateLimited", "Server", `${Prefixes.rateLimited} Please try again in ${waitMs} ms.`, waitMs),
   requestTooLarge: (limitKb: number) =>
@@ -167,8 +179,7 @@ const recognisers: ReadonlyArray<readonly [(message: string) => boolean, FaultRe
   [exactly(Texts.tooManyInteractions), "TooManyInteractions"],
   [exactly(Texts.accessDenied), "AccessDenied"],
   [matching(/Operations Allotment of .* has been reached/), "OperationsAllotment"],
-  // CRM On Demand's other allotment, which the emulator does not have, is recognised all the same.
-  [matching(/Concurrent Request Allotment of .* has been reached/), "OperationsAllotment"],
+  [matching(/Concurrent Request Allotment of .* has been reached/), "ConcurrentRequestAllotment"],
   [startingWith(Prefixes.rateLimited), "RateLimited"],
   [startingWith(Prefixes.requestTooLarge), "RequestTooLarge"],
 ]

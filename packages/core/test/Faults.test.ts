@@ -103,6 +103,13 @@ const catalogue: ReadonlyArray<readonly [string, CtiFault, string, CtiFault["fau
     "SBL-SBL-70172",
   ],
   [
+    "concurrent request allotment",
+    Faults.concurrentRequestAllotment(10),
+    "The Web Services Concurrent Request Allotment of 10 has been reached or there is insufficient capacity remaining to process your request.",
+    "Server",
+    "SBL-SBL-70172",
+  ],
+  [
     "over 20 requests a second, or under 50 ms apart",
     Faults.rateLimited(350),
     "The maximum rate of requests was exceeded. Please try again in 350 ms.",
@@ -223,7 +230,7 @@ describe("recogniseFault: CRM On Demand's own texts", () => {
   it.each([
     [
       "The Web Services Concurrent Request Allotment of 5 has been reached or there is insufficient capacity remaining to process your request.",
-      "OperationsAllotment",
+      "ConcurrentRequestAllotment",
     ],
     [
       "The Web Services Operations Allotment of 10000 Operations has been reached or there is insufficient capacity remaining to process your request.",

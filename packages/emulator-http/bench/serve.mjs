@@ -13,7 +13,9 @@ const servicePath = "/Services/Integration"
 
 /** The demo emulator, limiters off (CTI_LIMITERS=off). */
 const emulator = () =>
-  Effect.runPromise(makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false } }))
+  Effect.runPromise(
+    makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false, concurrentRequests: false } }),
+  )
 
 /** Ours: the demo emulator behind the CTI app on @hono/node-server, as users serve it on Node. */
 const ours = async () => (await serve(makeCtiApp({ authenticator: await emulator() }))).url

@@ -25,9 +25,18 @@ export const HealthPath = "/healthz"
 /** The contract's default request size limit, in KB (1 MiB). */
 export const DefaultMaxRequestKb = 1024
 
+/**
+ * The CRM side behind the app: it signs in each request's UsernameToken (the core's `CtiAuthenticator`) and, when
+ * it keeps a Web Services Concurrent Request Allotment (the emulator does), runs each request in one of the
+ * company's slots, from before its sign-in to its answer.
+ */
+export type CtiAppAuthenticator = CtiAuthenticator["Type"] & {
+  readonly admitRequest?: <A, E>(username: string, request: Effect.Effect<A, E>) => Effect.Effect<A, E | CtiFault>
+}
+
 export interface CtiAppOptions {
-  /** Signs in each request's UsernameToken (the emulator's `authenticate`, usually). */
-  readonly authenticator: CtiAuthenticator["Type"]
+  /** The emulator, usually. */
+  readonly authenticator: CtiAppAuthenticator
   /** Largest request body, in KB (default 1024, i.e. 1 MiB). */
   readonly maxRequestKb?: number
   /**
@@ -48,18 +57,22 @@ const faultResponse = (fault: CtiFault, headers: Readonly<Record<string, string>
 
 const wantsWsdl = (url: string): boolean => /[?&]wsdl(=|&|$)/i.test(new URL(url).search)
 
-/** The work of one request, its answer encoded; faults stay in the error channel. */
-const work = (
-  authenticator: CtiAppOptions["authenticator"],
-  request: DecodedRequest,
-): Effect.Effect<string, CtiFault> =>
-  Effect.flatMap(
+/**
+ * The work of one request, its answer encoded; faults stay in the error channel. A request counts as being
+ * processed from the moment its user is known (the body read and decoded) until its answer is encoded.
+ */
+const work = (authenticator: CtiAppAuthenticator, request: DecodedRequest): Effect.Effect<string, CtiFault> => {
+  const answered = Effect.flatMap(
     Effect.suspend(() => authenticator.authenticate(request.security)),
     ({ service }) =>
       request.operation === "CTIActivityInsert"
         ? Effect.map(service.insert(request.interactions), encodeInsertResponse)
         : Effect.map(service.wrapUp(request.interactions), encodeWrapUpResponse),
   )
+  return authenticator.admitRequest === undefined
+    ? answered
+    : authenticator.admitRequest(request.security.username, answered)
+}
 
 /**
  * The emulated CRM side over HTTP (`CONTRACT.md` §2, §6, §9) as a Hono app: `POST /Services/Integration` (the

@@ -3,6 +3,7 @@
  * WSDL and health — served on Node by `@hono/node-server` (`serve`) and anywhere else by `app.fetch`.
  */
 export {
+  type CtiAppAuthenticator,
   type CtiAppOptions,
   DefaultMaxRequestKb,
   HealthPath,

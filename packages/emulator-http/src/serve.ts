@@ -1,18 +1,35 @@
 import * as http from "node:http"
+import { requirePositiveInteger } from "@crmod-cti/core"
 import { getRequestListener } from "@hono/node-server"
 
+/** What a Node server holds its ground with (`CONTRACT.md` §9); every figure in milliseconds but `maxConnections`. */
+export interface NodeServerLimits {
+  /** Time a client has to send its request headers. */
+  readonly headersTimeout: number
+  /** Time a client has to send its whole request. */
+  readonly requestTimeout: number
+  /**
+   * How often Node checks the two timeouts above: they hold within their figure plus this one (Node's default is
+   * 30 s, too slow for them to mean anything).
+   */
+  readonly connectionsCheckingInterval: number
+  /** How long an idle keep-alive connection stays open. */
+  readonly keepAliveTimeout: number
+  /** Connections open at once; the next is refused. */
+  readonly maxConnections: number
+}
+
 /**
- * What a Node server holds its ground with (`CONTRACT.md` §9): a client gets 10 s to send its request headers and
- * 30 s for its whole request (Node's defaults are 60 s and 300 s). Node checks these only every
- * `connectionsCheckingInterval` (30 s by default), so it checks every 2 s for them to hold within 12 s and 32 s.
+ * The contract's limits: a client gets 10 s to send its request headers and 30 s for its whole request (Node's
+ * defaults are 60 s and 300 s), checked every 2 s so that they hold within 12 s and 32 s; 1 000 connections.
  */
-export const NodeServerLimits = {
+export const NodeServerLimits: NodeServerLimits = {
   headersTimeout: 10_000,
   requestTimeout: 30_000,
   connectionsCheckingInterval: 2_000,
   keepAliveTimeout: 5_000,
   maxConnections: 1_000,
-} as const
+}
 
 export interface ServeOptions {
   /** Default `127.0.0.1`. */
@@ -21,6 +38,8 @@ export interface ServeOptions {
   readonly port?: number
   /** How long `close` waits for in-flight requests before cutting their connections (default 10 s). */
   readonly shutdownGraceMs?: number
+  /** Figures to use instead of `NodeServerLimits`' (tests scale the timeouts and the interval that checks them). */
+  readonly limits?: Partial<NodeServerLimits>
 }
 
 export interface RunningServer {
@@ -65,12 +84,18 @@ const gracefulClose = (server: http.Server, graceMs: number): (() => Promise<voi
   }
 }
 
+const checkedLimits = (limits: Partial<NodeServerLimits> = {}): NodeServerLimits => {
+  const all = { ...NodeServerLimits, ...limits }
+  for (const [name, value] of Object.entries(all)) requirePositiveInteger(`limits.${name}`, value)
+  return all
+}
+
 /**
  * Serves a `node:http` request listener on `host` and `port` (by default 127.0.0.1 and any free port) with the
- * limits of `NodeServerLimits` and a graceful `close`.
+ * limits of `NodeServerLimits` (or those of `options.limits`) and a graceful `close`.
  */
 export const serveListener = (listener: http.RequestListener, options: ServeOptions = {}): Promise<RunningServer> => {
-  const { maxConnections, ...serverOptions } = NodeServerLimits
+  const { maxConnections, ...serverOptions } = checkedLimits(options.limits)
   const server = http.createServer(serverOptions, listener)
   server.maxConnections = maxConnections
   const close = gracefulClose(server, options.shutdownGraceMs ?? 10_000)
@@ -88,7 +113,7 @@ export const serveListener = (listener: http.RequestListener, options: ServeOpti
 
 /**
  * Serves an app (`makeCtiApp`'s, or a Hono app that mounts it) on Node through `@hono/node-server`, with the
- * limits of `NodeServerLimits` and a graceful `close`.
+ * limits of `NodeServerLimits` (or those of `options.limits`) and a graceful `close`.
  */
 export const serve = (app: FetchApp, options: ServeOptions = {}): Promise<RunningServer> =>
   serveListener(

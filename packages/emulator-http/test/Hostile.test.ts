@@ -14,7 +14,7 @@ let authenticated = 0
 
 beforeAll(async () => {
   const emulator = await Effect.runPromise(
-    makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false } }),
+    makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false, concurrentRequests: false } }),
   )
   const authenticator: CtiAppOptions["authenticator"] = {
     authenticate: (token) =>

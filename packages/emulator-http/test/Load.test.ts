@@ -12,7 +12,7 @@ describe("Load on loopback (limiters off)", () => {
 
   beforeAll(async () => {
     const emulator = await Effect.runPromise(
-      makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false } }),
+      makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false, concurrentRequests: false } }),
     )
     server = await serveApp({ authenticator: emulator })
     endpoint = server.endpoint

@@ -2,7 +2,7 @@ import * as http from "node:http"
 import * as net from "node:net"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
 import { makeCtiApp, NodeServerLimits, serve, serveListener } from "@crmod-cti/emulator-http"
-import { callFields, faultCode, faultString } from "@crmod-cti/testing"
+import { callFields, faultCode, faultString, scaled } from "@crmod-cti/testing"
 import { getRequestListener } from "@hono/node-server"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
@@ -117,5 +117,33 @@ describe("serve: the app on @hono/node-server", () => {
     expect(answer.body).not.toContain("on fire")
     expect(defects).toHaveLength(1)
     await server.close()
+  })
+})
+
+describe("serve: the server limits as options", () => {
+  it("a client that does not finish its headers in the (scaled) time is cut off, checked at the (scaled) interval", async () => {
+    const server = await serve(
+      { fetch: () => new Response("ok") },
+      {
+        limits: {
+          headersTimeout: scaled(200),
+          requestTimeout: scaled(400),
+          connectionsCheckingInterval: scaled(50),
+          maxConnections: 5,
+        },
+      },
+    )
+    try {
+      expect(server.server.maxConnections).toBe(5)
+      expect(await raw(server.url, "POST /Services/Integration HTTP/1.1\r\nHost: x\r\n")).toMatch(/^HTTP\/1\.1 408/)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("refuses a limit that is no positive whole number, naming it", () => {
+    expect(() => serve({ fetch: () => new Response("ok") }, { limits: { headersTimeout: 0 } })).toThrow(
+      "limits.headersTimeout",
+    )
   })
 })

@@ -34,7 +34,7 @@ describe("The app on @hono/node-server", () => {
 
   beforeAll(async () => {
     const authenticator = await Effect.runPromise(
-      makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false } }),
+      makeDemoEmulator({ limits: { rateLimiter: false, operationsAllotment: false, concurrentRequests: false } }),
     )
     server = await serveApp({ authenticator, sessionUser })
     small = await serveApp({ authenticator, maxRequestKb: 4 })

@@ -77,7 +77,7 @@ const seededEmulator = async (activities: number): Promise<{ emulator: EmulatorS
   const emulator = await Effect.runPromise(
     makeEmulator({
       tenant: { company: Company, users: [{ signInId: Agent, privileges: ["Access Call Communications"] }] },
-      limits: { rateLimiter: false, operationsAllotment: false },
+      limits: { rateLimiter: false, operationsAllotment: false, concurrentRequests: false },
     }).pipe(Effect.provideService(EmulatorStore, store), Effect.provide(IdGenerator.Default)),
   )
   return { emulator, bytesPerActivity }

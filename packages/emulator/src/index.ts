@@ -6,15 +6,10 @@
 
 // The emulator and its options
 export { Emulator, EmulatorLive, makeDemoEmulator, makeEmulator } from "./internal/Emulator.js"
-export type {
-  Communications,
-  CommunicationsOptions,
-  EmulatorShape,
-  RecordWithActivities,
-  WrapUpPageResult,
-} from "./internal/EmulatorShape.js"
+export type { EmulatorShape } from "./internal/EmulatorShape.js"
 export { EmulatorConfigError } from "./internal/EmulatorConfigError.js"
 export {
+  DefaultConcurrentRequests,
   DefaultOperationsAllotment,
   type EmulatorLimits,
   type EmulatorOptions,
@@ -42,7 +37,11 @@ export { CrmQueryError } from "./internal/CrmQueryError.js"
 export type { WrapUpForm, WrapUpPage, WrapUpSaved } from "./internal/WrapUpPage.js"
 export { type Page, type PageRequest, PageSize } from "./internal/Paging.js"
 export { type CommunicationsSubtab, CommunicationsSubtabs, SubtabChannels, subtabOf } from "./internal/Subtabs.js"
-export type { Administration } from "./internal/Administration.js"
+export {
+  type Administration,
+  AdministrationPrivilege,
+  isOwnAdministrationPrivilege,
+} from "./internal/Administration.js"
 export { UnknownUserError } from "./internal/UnknownUserError.js"
 export type { ChangeFeed } from "./internal/ChangeFeed.js"
 export type { EmulatorChange } from "./internal/Changes.js"

@@ -2,7 +2,7 @@ import { ChannelTypes, type Interaction } from "@crmod-cti/core"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { DemoIds, DemoUsers, DemoValues, type EmulatorShape } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorOf, interaction, tenantOf } from "./fixtures.js"
+import { demoEmulator, emulatorOf, interaction, storedActivity, tenantOf } from "./fixtures.js"
 
 const insertOne = (emulator: EmulatorShape, sent: Interaction, signInId: string = DemoUsers.mosDef) =>
   Effect.map(emulator.serviceFor(signInId).insert([sent]), ([result]) => result!)
@@ -54,7 +54,7 @@ describe("association by a passed-in record (AssociatedRecordType and Associated
       )
       expect(result).toMatchObject({ Status: "OK", ScreenPopRecordType: "Activity" })
       expect(result).not.toHaveProperty("AccountId")
-      const stored = Option.getOrThrow(yield* demo.activity(result.ActivityId!))
+      const stored = Option.getOrThrow(yield* storedActivity(demo, result.ActivityId!))
       expect(stored.opportunityId).toBe(DemoIds.acmeRenewal)
     }),
   )

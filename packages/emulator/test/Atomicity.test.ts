@@ -18,7 +18,9 @@ describe("a request that fails changes nothing", () => {
       )
       expect(fault.message).toBe("Access Denied")
       expect(yield* emulator.revision).toBe(before)
-      expect((yield* emulator.communications(DemoUsers.callAgent, "Call")).current).toEqual([])
+      expect((yield* emulator.queries.communications({ signInId: DemoUsers.callAgent }, "Call")).current.rows).toEqual(
+        [],
+      )
       // The whole allotment of 3 is still there, and the first service request number is still free.
       const results = yield* agent.insert([
         interaction("1", "Inbound Call", { Origin: DemoValues.janeDoeWorkPhone, CreateServiceRequest: true }),

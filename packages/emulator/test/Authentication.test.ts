@@ -9,7 +9,7 @@ import {
   makeInMemoryStore,
   ScryptPasswordHasher,
 } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorOf, emulatorWithStore, interaction } from "./fixtures.js"
+import { demoEmulator, emulatorOf, emulatorWithStore, grant, interaction } from "./fixtures.js"
 
 const denied = "The security token could not be authenticated or authorized."
 
@@ -118,7 +118,7 @@ describe("a password verified before is checked at once, and the session is reus
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()
       const before = yield* emulator.authenticate(token)
-      yield* emulator.setPrivileges(DemoUsers.callAgent, ["Access Chat Communications"])
+      yield* grant(emulator, DemoUsers.callAgent, ["Access Chat Communications"])
       const after = yield* emulator.authenticate(token)
       expect(after).not.toBe(before)
       expect(after.user.privileges).toEqual(["Access Chat Communications"])

@@ -1,8 +1,8 @@
 import { ChannelTypes, type Privilege, Privileges } from "@crmod-cti/core"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import { DemoUsers } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorOf, interaction, wrapUp } from "./fixtures.js"
+import { demoEmulator, emulatorOf, grant, interaction, lookUp, wrapUp } from "./fixtures.js"
 
 const privilegeOf = (channel: string): Privilege =>
   channel.includes("Chat")
@@ -51,7 +51,7 @@ describe("Access Denied for the whole request when any interaction's channel is 
         agent.insert([interaction("1", "Inbound Call"), interaction("2", "Inbound Chat")]),
       )
       expect(denied).toMatchObject({ reason: "AccessDenied", faultCode: "Client", message: "Access Denied" })
-      expect(yield* emulator.findActivity("OKP", { InteractionId: "1", AgentOfferTime: 1287786900 })).toEqual({
+      expect(yield* lookUp(emulator, "OKP", { InteractionId: "1", AgentOfferTime: 1287786900 })).toEqual({
         _tag: "NotFound",
       })
       expect((yield* agent.insert([interaction("1", "Inbound Call")]))[0]!.Status).toBe("OK")
@@ -84,18 +84,27 @@ describe("privileges are read at each request", () => {
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()
       const service = emulator.serviceFor(DemoUsers.noCti)
-      yield* emulator.setPrivileges(DemoUsers.noCti, ["Access Chat Communications"])
-      expect(yield* emulator.hasPrivilege(DemoUsers.noCti, "Access Chat Communications")).toBe(true)
+      yield* grant(emulator, DemoUsers.noCti, ["Access Chat Communications"])
+      expect(Option.getOrThrow(yield* emulator.administration.user(DemoUsers.noCti)).privileges).toEqual([
+        "Access Chat Communications",
+      ])
       expect((yield* service.insert([interaction("1", "Inbound Chat")]))[0]!.Status).toBe("OK")
-      yield* emulator.setPrivileges(DemoUsers.noCti, [])
+      yield* grant(emulator, DemoUsers.noCti, [])
       expect((yield* Effect.flip(service.insert([interaction("2", "Inbound Chat")]))).message).toBe("Access Denied")
     }),
   )
 
   it.effect("setting the privileges of an unknown user fails, naming them", () =>
     Effect.gen(function* () {
-      const error = yield* Effect.flip((yield* demoEmulator()).setPrivileges("OKP/nobody", []))
-      expect(error).toMatchObject({ _tag: "UnknownUserError", reason: "UnknownUser", message: "No user OKP/nobody" })
+      const emulator = yield* demoEmulator()
+      const error = yield* Effect.flip(
+        emulator.administration.setPrivileges({ signInId: DemoUsers.mosDef }, "OKP/nobody", []),
+      )
+      expect(error).toMatchObject({
+        _tag: "CrmQueryError",
+        reason: "NotFound",
+        message: "There is no user OKP/nobody in OKP.",
+      })
     }),
   )
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { DemoIds, DemoUsers } from "@crmod-cti/emulator"
-import { demoEmulator, interaction, wrapUp } from "./fixtures.js"
+import { demoEmulator, interaction, storedActivity, wrapUp } from "./fixtures.js"
 
 // The chapter's CTIActivityInsert SOAP request, decoded.
 const sample = { Priority: "2-Medium", IVRBeginTime: 1287786601, QueueBeginTime: 1287786213, Queue: "Support" }
@@ -53,7 +53,7 @@ describe("the chapter's sample request against the demo tenant", () => {
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()
       const [call] = yield* emulator.serviceFor(DemoUsers.mosDef).insert(sampleRequest)
-      const stored = yield* emulator.activity(call!.ActivityId!)
+      const stored = yield* storedActivity(emulator, call!.ActivityId!)
       expect(stored._tag === "Some" && stored.value).toMatchObject({
         type: "Call",
         subtype: "Inbound Call",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { DemoIds, DemoUsers, DemoValues } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorOf, interaction, tenantOf } from "./fixtures.js"
+import { demoEmulator, emulatorOf, interaction, storedRecord, tenantOf } from "./fixtures.js"
 
 describe("CreateServiceRequest", () => {
   it.effect("creates a service request with the activity's contact and account, and returns it", () =>
@@ -19,7 +19,7 @@ describe("CreateServiceRequest", () => {
         ScreenPopRecordType: "Service Request",
       })
       expect(result!.ScreenPopRecordId).toBe(result!.ServiceRequestId)
-      const created = Option.getOrThrow(yield* emulator.record("Service Request", result!.ServiceRequestId!))
+      const created = Option.getOrThrow(yield* storedRecord(emulator, "Service Request", result!.ServiceRequestId!))
       expect(created.record).toMatchObject({
         recordType: "Service Request",
         company: "OKP",
@@ -41,7 +41,7 @@ describe("CreateServiceRequest", () => {
           interaction("2", "Inbound Call", { CreateServiceRequest: true }),
         ])
       expect(results.map((result) => result.ServiceRequestNumber)).toEqual(["SR-000001", "SR-000002"])
-      const created = Option.getOrThrow(yield* emulator.record("Service Request", results[0]!.ServiceRequestId!))
+      const created = Option.getOrThrow(yield* storedRecord(emulator, "Service Request", results[0]!.ServiceRequestId!))
       expect(created.record).not.toHaveProperty("contactId")
       expect(created.record).not.toHaveProperty("accountId")
     }),

@@ -11,9 +11,10 @@ describe("options from the environment (CONTRACT.md §6)", () => {
     expect(DefaultMaxRequestKb).toBe(1024)
   })
 
-  it("CTI_LIMITERS=off switches off the rate limiter and the allotment, whatever the allotment says", () => {
-    expect(Either.getOrThrow(emulatorOptionsFromEnv({ CTI_LIMITERS: "off", CTI_OPERATIONS_ALLOTMENT: "10" }))).toEqual({
-      limits: { rateLimiter: false, operationsAllotment: false },
+  it("CTI_LIMITERS=off switches off every limiter, whatever their figures say", () => {
+    const env = { CTI_LIMITERS: "off", CTI_OPERATIONS_ALLOTMENT: "10", CTI_CONCURRENT_REQUESTS: "2" }
+    expect(Either.getOrThrow(emulatorOptionsFromEnv(env))).toEqual({
+      limits: { rateLimiter: false, operationsAllotment: false, concurrentRequests: false },
       maxRequestKb: 1024,
     })
   })
@@ -23,16 +24,17 @@ describe("options from the environment (CONTRACT.md §6)", () => {
     expect(Either.getOrThrow(emulatorOptionsFromEnv({ CTI_LOCKOUT: "on" }))).not.toHaveProperty("lockout")
   })
 
-  it("CTI_OPERATIONS_ALLOTMENT, CTI_MAX_REQUEST_KB and CTI_DEMO_PASSWORD set their values", () => {
+  it("CTI_OPERATIONS_ALLOTMENT, CTI_CONCURRENT_REQUESTS, CTI_MAX_REQUEST_KB and CTI_DEMO_PASSWORD set their values", () => {
     const env = {
       CTI_LIMITERS: "on",
       CTI_OPERATIONS_ALLOTMENT: "500",
+      CTI_CONCURRENT_REQUESTS: "3",
       CTI_MAX_REQUEST_KB: "64",
       CTI_DEMO_PASSWORD: "s3cret",
     }
     expect(Either.getOrThrow(emulatorOptionsFromEnv(env))).toEqual({
       password: "s3cret",
-      limits: { rateLimiter: true, operationsAllotment: 500 },
+      limits: { rateLimiter: true, operationsAllotment: 500, concurrentRequests: 3 },
       maxRequestKb: 64,
     })
   })
@@ -47,6 +49,10 @@ describe("options from the environment (CONTRACT.md §6)", () => {
     [
       { CTI_OPERATIONS_ALLOTMENT: "1e6" },
       'CTI_OPERATIONS_ALLOTMENT must be a positive whole number of operations, got "1e6"',
+    ],
+    [
+      { CTI_CONCURRENT_REQUESTS: "ten" },
+      'CTI_CONCURRENT_REQUESTS must be a positive whole number of requests, got "ten"',
     ],
     [{ CTI_MAX_REQUEST_KB: "-5" }, 'CTI_MAX_REQUEST_KB must be a positive whole number of KB, got "-5"'],
     [{ CTI_DEMO_PASSWORD: "" }, 'CTI_DEMO_PASSWORD must be a non-empty password, got ""'],

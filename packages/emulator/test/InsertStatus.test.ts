@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { DemoUsers, StoreError, type WriteFailureRule } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorWithStore, interaction, tenantOf } from "./fixtures.js"
+import { demoEmulator, emulatorWithStore, interaction, lookUp, storedActivity, tenantOf } from "./fixtures.js"
 
 /** Makes the store fail the writes of one interaction's activity. */
 const failing =
@@ -38,7 +38,7 @@ describe("Status of each inserted interaction", () => {
       expect(results.map((result) => result.Status)).toEqual(["OK", status, "OK"])
       expect(results[1]).toEqual({ Status: status, InteractionId: "2", AgentOfferTime: results[1]!.AgentOfferTime })
       expect(
-        yield* emulator.findActivity("ACME", { InteractionId: "2", AgentOfferTime: results[1]!.AgentOfferTime }),
+        yield* lookUp(emulator, "ACME", { InteractionId: "2", AgentOfferTime: results[1]!.AgentOfferTime }),
       ).toEqual({
         _tag: "NotFound",
       })
@@ -74,7 +74,7 @@ describe("Priority outside the configured list is ignored", () => {
           interaction("2", "Inbound Call", { Priority: "0-Urgent" }),
         ])
       expect(results.map((result) => result.Status)).toEqual(["OK", "OK"])
-      const [kept, dropped] = yield* Effect.forEach(results, (result) => emulator.activity(result.ActivityId!))
+      const [kept, dropped] = yield* Effect.forEach(results, (result) => storedActivity(emulator, result.ActivityId!))
       expect(Option.getOrThrow(kept!).interaction.Priority).toBe("1-High")
       expect(Option.getOrThrow(dropped!).interaction).not.toHaveProperty("Priority")
     }),
@@ -89,7 +89,7 @@ describe("Priority outside the configured list is ignored", () => {
           interaction("1", "Inbound Call", { Priority: "1-High" }),
           interaction("2", "Inbound Call", { Priority: "0-Urgent" }),
         ])
-      const [high, urgent] = yield* Effect.forEach(results, (result) => emulator.activity(result.ActivityId!))
+      const [high, urgent] = yield* Effect.forEach(results, (result) => storedActivity(emulator, result.ActivityId!))
       expect(Option.getOrThrow(high!).interaction).not.toHaveProperty("Priority")
       expect(Option.getOrThrow(urgent!).interaction.Priority).toBe("0-Urgent")
     }),
@@ -107,7 +107,10 @@ describe("activity type and subtype follow the channel type", () => {
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()
       const [result] = yield* emulator.serviceFor(DemoUsers.mosDef).insert([interaction("1", channel)])
-      expect(Option.getOrThrow(yield* emulator.activity(result!.ActivityId!))).toMatchObject({ type, subtype: channel })
+      expect(Option.getOrThrow(yield* storedActivity(emulator, result!.ActivityId!))).toMatchObject({
+        type,
+        subtype: channel,
+      })
     }),
   )
 })

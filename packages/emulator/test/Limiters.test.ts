@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, TestClock } from "effect"
+import { Deferred, Effect, Fiber, TestClock } from "effect"
 import { DemoUsers } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorOf, interaction, tenantOf, wrapUp } from "./fixtures.js"
+import { demoEmulator, emulatorOf, interaction, lookUp, tenantOf, wrapUp } from "./fixtures.js"
 
 const rateOnly = { limits: { operationsAllotment: false } } as const
 const allotmentOf = (operationsAllotment: number) => ({ limits: { rateLimiter: false, operationsAllotment } }) as const
@@ -36,7 +36,7 @@ describe("rate limiter: per user, at least 50 ms apart and at most 20 requests a
         yield* TestClock.adjust("4 millis")
         yield* Effect.flip(service.insert([interaction("refused")]))
       }
-      expect(yield* emulator.findActivity("OKP", { InteractionId: "refused", AgentOfferTime: 1287786900 })).toEqual({
+      expect(yield* lookUp(emulator, "OKP", { InteractionId: "refused", AgentOfferTime: 1287786900 })).toEqual({
         _tag: "NotFound",
       })
       // 40 ms have passed: the wait is still measured from the one admitted request.
@@ -96,7 +96,7 @@ describe("rate limiter: per user, at least 50 ms apart and at most 20 requests a
   )
 })
 
-describe("operations allotment: per company over a rolling 24 hours, each interaction one operation", () => {
+describe("operations allotment: per company, the current hour and the 23 before it, each interaction one operation", () => {
   it.effect("a request that would exceed it fails whole and consumes nothing", () =>
     Effect.gen(function* () {
       const emulator = yield* demoEmulator(allotmentOf(5))
@@ -110,7 +110,7 @@ describe("operations allotment: per company over a rolling 24 hours, each intera
         message:
           "The Web Services Operations Allotment of 5 Operations has been reached or there is insufficient capacity remaining to process your request.(SBL-SBL-70172)",
       })
-      expect(yield* emulator.findActivity("OKP", { InteractionId: "4", AgentOfferTime: 1287786900 })).toEqual({
+      expect(yield* lookUp(emulator, "OKP", { InteractionId: "4", AgentOfferTime: 1287786900 })).toEqual({
         _tag: "NotFound",
       })
       expect((yield* service.wrapUp([wrapUp("1"), wrapUp("2")])).map((result) => result.Status)).toEqual(["OK", "OK"])
@@ -132,6 +132,30 @@ describe("operations allotment: per company over a rolling 24 hours, each intera
       expect((yield* Effect.flip(emulator.serviceFor(DemoUsers.mosDef).insert([interaction("4")]))).reason).toBe(
         "OperationsAllotment",
       )
+    }),
+  )
+
+  it.effect("counts in clock hours: an hour's operations are released together as that hour begins the next day", () =>
+    Effect.gen(function* () {
+      const service = (yield* demoEmulator(allotmentOf(10))).serviceFor(DemoUsers.mosDef)
+      const insert = (n: number, prefix: string) =>
+        service.insert(Array.from({ length: n }, (_, k) => interaction(`${prefix}-${k}`)))
+      // 09:10 and 09:50 fall in one hourly bucket, 10:20 in the next.
+      yield* TestClock.setTime(Date.UTC(2026, 0, 1, 9, 10))
+      yield* insert(2, "a")
+      yield* TestClock.setTime(Date.UTC(2026, 0, 1, 9, 50))
+      yield* insert(3, "b")
+      yield* TestClock.setTime(Date.UTC(2026, 0, 1, 10, 20))
+      yield* insert(5, "c")
+      // At 08:59 the next day the window runs from 09:00 the day before: all 10 still count.
+      yield* TestClock.setTime(Date.UTC(2026, 0, 2, 8, 59))
+      expect((yield* Effect.flip(insert(1, "d"))).reason).toBe("OperationsAllotment")
+      // At 09:00 it shifts: the whole 09:00 hour (5 operations, 09:50's too) is released at once, 10:20's is not.
+      yield* TestClock.setTime(Date.UTC(2026, 0, 2, 9, 0))
+      yield* insert(5, "d")
+      expect((yield* Effect.flip(insert(1, "e"))).reason).toBe("OperationsAllotment")
+      yield* TestClock.setTime(Date.UTC(2026, 0, 2, 10, 0))
+      expect((yield* insert(5, "e")).length).toBe(5)
     }),
   )
 
@@ -176,6 +200,75 @@ describe("operations allotment: per company over a rolling 24 hours, each intera
   )
 })
 
+describe("concurrent request allotment: per company, the requests processed at once", () => {
+  const concurrentOf = (concurrentRequests: number) =>
+    ({ limits: { rateLimiter: false, operationsAllotment: false, concurrentRequests } }) as const
+
+  it.effect(
+    "one more than the allotment is refused at once with Oracle's text; a finished request frees its slot",
+    () =>
+      Effect.gen(function* () {
+        const emulator = yield* demoEmulator(concurrentOf(2))
+        const held = yield* Deferred.make<void>()
+        const holding = (username: string) => emulator.admitRequest(username, Deferred.await(held))
+        const first = yield* Effect.fork(holding(DemoUsers.mosDef))
+        const second = yield* Effect.fork(holding(DemoUsers.callAgent))
+        yield* Effect.yieldNow()
+        const fault = yield* Effect.flip(emulator.admitRequest(DemoUsers.noCti, Effect.succeed("third")))
+        expect(fault).toMatchObject({
+          reason: "ConcurrentRequestAllotment",
+          faultCode: "Server",
+          errorCode: "SBL-SBL-70172",
+          message:
+            "The Web Services Concurrent Request Allotment of 2 has been reached or there is insufficient capacity remaining to process your request.",
+        })
+        yield* Deferred.succeed(held, undefined)
+        yield* Fiber.join(first)
+        yield* Fiber.join(second)
+        expect(yield* emulator.admitRequest(DemoUsers.noCti, Effect.succeed("third"))).toBe("third")
+      }),
+  )
+
+  it.effect("a failed or interrupted request frees its slot too", () =>
+    Effect.gen(function* () {
+      const emulator = yield* demoEmulator(concurrentOf(1))
+      yield* Effect.flip(emulator.admitRequest(DemoUsers.mosDef, Effect.fail("broken")))
+      const hanging = yield* Effect.fork(emulator.admitRequest(DemoUsers.mosDef, Effect.never))
+      yield* Effect.yieldNow()
+      expect((yield* Effect.flip(emulator.admitRequest(DemoUsers.mosDef, Effect.void))).reason).toBe(
+        "ConcurrentRequestAllotment",
+      )
+      yield* Fiber.interrupt(hanging)
+      yield* emulator.admitRequest(DemoUsers.mosDef, Effect.void)
+    }),
+  )
+
+  it.effect("each company has its own, and a name that is nobody's still counts for its company", () =>
+    Effect.gen(function* () {
+      const emulator = yield* emulatorOf([tenantOf("ACME"), tenantOf("GLOBEX")], concurrentOf(1))
+      const hanging = yield* Effect.fork(emulator.admitRequest("ACME/nobody", Effect.never))
+      yield* Effect.yieldNow()
+      expect((yield* Effect.flip(emulator.admitRequest("ACME/agent", Effect.void))).reason).toBe(
+        "ConcurrentRequestAllotment",
+      )
+      yield* emulator.admitRequest("GLOBEX/agent", Effect.void)
+      yield* Fiber.interrupt(hanging)
+    }),
+  )
+
+  it.effect("is switched off by concurrentRequests: false", () =>
+    Effect.gen(function* () {
+      const emulator = yield* demoEmulator()
+      const hanging = yield* Effect.forEach([1, 2, 3], () =>
+        Effect.fork(emulator.admitRequest(DemoUsers.mosDef, Effect.never)),
+      )
+      yield* Effect.yieldNow()
+      yield* emulator.admitRequest(DemoUsers.mosDef, Effect.void)
+      yield* Effect.forEach(hanging, Fiber.interrupt)
+    }),
+  )
+})
+
 describe("limiters are on by default", () => {
   it.effect("a second request at the same instant is rate limited", () =>
     Effect.gen(function* () {
@@ -183,6 +276,20 @@ describe("limiters are on by default", () => {
       const service = emulator.serviceFor("ACME/agent")
       yield* service.insert([interaction("1")])
       expect((yield* Effect.flip(service.insert([interaction("2")]))).requestWaitMs).toBe(50)
+    }),
+  )
+
+  it.effect("ten requests of a company at once, and not eleven", () =>
+    Effect.gen(function* () {
+      const emulator = yield* emulatorOf(tenantOf("ACME"), { limits: {} })
+      const hanging = yield* Effect.forEach(Array.from({ length: 10 }), () =>
+        Effect.fork(emulator.admitRequest("ACME/agent", Effect.never)),
+      )
+      yield* Effect.yieldNow()
+      expect((yield* Effect.flip(emulator.admitRequest("ACME/agent", Effect.void))).message).toContain(
+        "Concurrent Request Allotment of 10 ",
+      )
+      yield* Effect.forEach(hanging, Fiber.interrupt)
     }),
   )
 })

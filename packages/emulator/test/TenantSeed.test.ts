@@ -11,7 +11,7 @@ import {
   makeSequentialIdGenerator,
   type TenantSeed,
 } from "@crmod-cti/emulator"
-import { demoEmulator, emulatorOf, interaction, noLimits, tenantOf } from "./fixtures.js"
+import { demoEmulator, emulatorOf, interaction, noLimits, storedRecord, tenantOf } from "./fixtures.js"
 
 const seedError = (tenant: TenantSeed | ReadonlyArray<TenantSeed>) =>
   Effect.map(Effect.flip(emulatorOf(tenant)), (error) => [error.reason, error.message])
@@ -20,7 +20,7 @@ describe("the demo tenant (CONTRACT.md §3)", () => {
   it.effect("has the contract's users and Fred Hong as specified", () =>
     Effect.gen(function* () {
       const emulator = yield* demoEmulator()
-      expect(yield* emulator.users("OKP")).toEqual([
+      expect(yield* emulator.administration.users({ signInId: DemoUsers.mosDef })).toEqual([
         {
           signInId: "OKP/mos.def",
           company: "OKP",
@@ -35,7 +35,7 @@ describe("the demo tenant (CONTRACT.md §3)", () => {
         { signInId: "OKP/call.agent", company: "OKP", privileges: ["Access Call Communications"] },
         { signInId: "OKP/no.cti", company: "OKP", privileges: [] },
       ])
-      const fred = Option.getOrThrow(yield* emulator.record("Contact", "1QA2-RXQQC")).record
+      const fred = Option.getOrThrow(yield* storedRecord(emulator, "Contact", "1QA2-RXQQC")).record
       expect(fred).toEqual({
         recordType: "Contact",
         id: "1QA2-RXQQC",
@@ -86,18 +86,20 @@ describe("tenant seeds for tests", () => {
         }),
         tenantOf("GLOBEX"),
       ])
-      expect(Option.getOrThrow(yield* emulator.record("Contact", "1QA2-C1")).record).toMatchObject({
+      expect(Option.getOrThrow(yield* storedRecord(emulator, "Contact", "1QA2-C1", "ACME")).record).toMatchObject({
         fullName: "Ann Lee",
       })
-      expect(Option.getOrThrow(yield* emulator.record("Lead", "1QA2-L1")).record).toMatchObject({ fullName: "Mx Solo" })
-      expect(Option.getOrThrow(yield* emulator.record("Contact", "1QA2-C1")).activities).toMatchObject([
+      expect(Option.getOrThrow(yield* storedRecord(emulator, "Lead", "1QA2-L1", "ACME")).record).toMatchObject({
+        fullName: "Mx Solo",
+      })
+      expect(Option.getOrThrow(yield* storedRecord(emulator, "Contact", "1QA2-C1", "ACME")).activities).toMatchObject([
         { id: "1QA2-V1", company: "ACME", type: "Call", subtype: "Inbound Call", createdAt: 7 },
       ])
       expect((yield* emulator.serviceFor("ACME/agent").insert([interaction("seeded")]))[0]).toMatchObject({
         Status: "Activity already exists",
         ActivityId: "1QA2-V1",
       })
-      expect((yield* emulator.users("GLOBEX")).map((user) => user.signInId)).toEqual(["GLOBEX/agent"])
+      expect(Option.getOrThrow(yield* emulator.administration.user("GLOBEX/agent")).company).toBe("GLOBEX")
     }),
   )
 

@@ -1,7 +1,11 @@
 import type { ChannelType, CtiActivityServiceShape, Interaction, WrapUpInteraction } from "@crmod-cti/core"
+import type { ActivityIdentity, AssociationType, Privilege } from "@crmod-cti/core"
 import { Effect } from "effect"
 import {
+  DemoCompany,
+  DemoUsers,
   type EmulatorOptions,
+  type EmulatorShape,
   FastPasswordHasher,
   IdGenerator,
   makeDemoEmulator,
@@ -32,7 +36,7 @@ export const wrapUp = (InteractionId: string, ChannelType: ChannelType = "Inboun
  * a cheap password hasher (scrypt would cost most of the suite's time).
  */
 export const noLimits = {
-  limits: { rateLimiter: false, operationsAllotment: false },
+  limits: { rateLimiter: false, operationsAllotment: false, concurrentRequests: false },
   passwordHasher: FastPasswordHasher,
 } satisfies EmulatorOptions
 
@@ -84,3 +88,43 @@ export const tenantOf = (company: string, extra: Omit<TenantSeed, "company" | "u
   ],
   ...extra,
 })
+
+/** Who looks at a company's data in assertions: its user with every privilege (the demo's, or `tenantOf`'s). */
+export const viewerOf = (company: string) => ({
+  signInId: company === DemoCompany ? DemoUsers.mosDef : `${company}/agent`,
+})
+
+/** An activity as its company's viewer sees it, if there is one. */
+export const storedActivity = (emulator: EmulatorShape, id: string, company: string = DemoCompany) =>
+  Effect.option(emulator.queries.activity(viewerOf(company), id))
+
+/** A record and the first page of its activities, as its company's viewer sees them, if there is one. */
+export const storedRecord = (
+  emulator: EmulatorShape,
+  type: AssociationType,
+  id: string,
+  company: string = DemoCompany,
+) =>
+  Effect.option(
+    Effect.all({
+      record: emulator.queries.record(viewerOf(company), type, id),
+      activities: Effect.map(
+        emulator.queries.activitiesOfRecord(viewerOf(company), type, id),
+        (a) => a.activities.rows,
+      ),
+    }),
+  )
+
+/** A company's activities with an identity. */
+export const lookUp = (emulator: EmulatorShape, company: string, identity: ActivityIdentity) =>
+  Effect.orDie(emulator.queries.findActivity(viewerOf(company), identity))
+
+/** Sets a user's privileges as their company's administrator (the demo's `mos.def`, or the user themselves). */
+export const grant = (emulator: EmulatorShape, signInId: string, privileges: ReadonlyArray<Privilege>) =>
+  Effect.orDie(
+    emulator.administration.setPrivileges(
+      { signInId: signInId.startsWith(`${DemoCompany}/`) ? DemoUsers.mosDef : signInId },
+      signInId,
+      privileges,
+    ),
+  )

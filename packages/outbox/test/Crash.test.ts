@@ -62,7 +62,10 @@ it("loses nothing and logs everything once, in order, across processes killed wi
   for (const id of stored.insert) {
     const index = Number(id.split("-")[1])
     const found = await Effect.runPromise(
-      server.emulator.findActivity("OKP", { InteractionId: id, AgentOfferTime: 1_700_000_000 + index }),
+      server.emulator.queries.findActivity(
+        { signInId: "OKP/mos.def" },
+        { InteractionId: id, AgentOfferTime: 1_700_000_000 + index },
+      ),
     )
     expect(found._tag, id).toBe("Found")
     // A wrap-up sent before its insert is answered `Activity not found`, and the activity stays open.

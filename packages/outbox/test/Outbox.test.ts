@@ -34,7 +34,12 @@ const open = async (options: Partial<Parameters<typeof openOutbox>[0]> = {}) => 
 }
 
 const activity = (id: string) =>
-  Effect.runPromise(server.emulator.findActivity("OKP", { InteractionId: id, AgentOfferTime: 1_700_000_000 }))
+  Effect.runPromise(
+    server.emulator.queries.findActivity(
+      { signInId: "OKP/mos.def" },
+      { InteractionId: id, AgentOfferTime: 1_700_000_000 },
+    ),
+  )
 
 beforeAll(async () => {
   server = await startServer()
@@ -160,7 +165,10 @@ describe("delivery", () => {
     expect((await activity("dead-chat-1"))._tag).toBe("NotFound")
 
     await Effect.runPromise(
-      server.emulator.setPrivileges("OKP/call.agent", ["Access Call Communications", "Access Chat Communications"]),
+      server.emulator.administration.setPrivileges({ signInId: "OKP/mos.def" }, "OKP/call.agent", [
+        "Access Call Communications",
+        "Access Chat Communications",
+      ]),
     )
     expect(await outbox.retryDeadLetters((letter) => letter.fault.reason === "AccessDenied")).toBe(2)
     await outbox.drained()

@@ -54,10 +54,13 @@ describe("a PostgreSQL store", () => {
     for (const { operation, id } of stored) {
       if (operation !== "insert") continue
       const found = await Effect.runPromise(
-        server.emulator.findActivity("OKP", {
-          InteractionId: id,
-          AgentOfferTime: 1_700_000_000 + Number(id.split("-")[2]),
-        }),
+        server.emulator.queries.findActivity(
+          { signInId: "OKP/mos.def" },
+          {
+            InteractionId: id,
+            AgentOfferTime: 1_700_000_000 + Number(id.split("-")[2]),
+          },
+        ),
       )
       expect(found._tag, id).toBe("Found")
       if (found._tag === "Found" && wrappedUp.has(id)) expect(found.activity.wrappedUpAt, id).toBeDefined()
@@ -132,7 +135,11 @@ describe("a PostgreSQL store", () => {
     await Promise.all([agent.drained(), admin.drained()])
     expect((await agent.stats()).deadLetters).toEqual({ AccessDenied: 1 })
     expect(await admin.deadLetters()).toEqual([])
-    await Effect.runPromise(server.emulator.setPrivileges("OKP/no.cti", ["Access Call Communications"]))
+    await Effect.runPromise(
+      server.emulator.administration.setPrivileges({ signInId: "OKP/mos.def" }, "OKP/no.cti", [
+        "Access Call Communications",
+      ]),
+    )
     expect(await agent.retryDeadLetters()).toBe(1)
     await agent.drained()
     expect(await agent.stats()).toMatchObject({ pending: 0, oldestPendingAgeMs: null, delivered: 1, deadLetters: {} })

@@ -51,6 +51,9 @@ export const retryPolicy = (retry: RetryOptions | false | undefined): RetryPolic
  */
 export const backoffMs = (policy: RetryPolicy, error: unknown, attempt: number): number | undefined => {
   if (!policy.retrying || attempt > policy.maxRetries) return undefined
-  const worth = (error instanceof CtiFault && error.reason === "OperationsAllotment") || policy.isTransient(error)
+  const worth =
+    (error instanceof CtiFault &&
+      (error.reason === "OperationsAllotment" || error.reason === "ConcurrentRequestAllotment")) ||
+    policy.isTransient(error)
   return worth ? Math.min(policy.initialBackoffMs * 2 ** (attempt - 1), policy.maxBackoffMs) : undefined
 }

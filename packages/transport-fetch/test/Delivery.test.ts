@@ -47,7 +47,12 @@ describe.each(clients)("The %s against the emulator with its limiters on", (name
   })
 
   const lookup = (id: string) =>
-    Effect.runPromise(server.emulator.findActivity("OKP", { InteractionId: id, AgentOfferTime: 1_750_000_000 }))
+    Effect.runPromise(
+      server.emulator.queries.findActivity(
+        { signInId: "OKP/mos.def" },
+        { InteractionId: id, AgentOfferTime: 1_750_000_000 },
+      ),
+    )
 
   it("with every core busy, 300 concurrent single inserts are all logged: no RateLimited reaches a caller", async () => {
     // CPU-bound processes on every core, so that the client and the service are scheduled late and unevenly.

@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { Playground } from "./app/Playground.js"
 import { makePlaygroundApp, type RequestErrorListener } from "./app/playgroundApp.js"
-import { applyServerLimits, DefaultServerLimits, type ServerLimits } from "./app/ServerLimits.js"
+import { DefaultServerLimits, nodeServerLimits, type ServerLimits } from "./app/ServerLimits.js"
 import { defaultSoftphoneDir, defaultStaticDir } from "./appPaths.js"
 import { ctiServiceApp } from "./cti/ctiService.js"
 import { makeLiveStreams } from "./events/LiveStreams.js"
@@ -82,7 +82,7 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     streams,
   }
   const service = ctiServiceApp({
-    authenticator: { authenticate: emulator.authenticate },
+    authenticator: emulator,
     maxRequestKb: config.maxRequestKb,
     // The WSDL download link of the Web Services Administration page works with the browser session.
     sessionUser: async (header) => {
@@ -99,7 +99,11 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     fallbackOrigin: () => url,
     onError: options.onError ?? logError,
   })
-  const listening = await serve(app, { host: config.host, port: config.port }).catch((error: unknown) => {
+  const listening = await serve(app, {
+    host: config.host,
+    port: config.port,
+    limits: nodeServerLimits(limits),
+  }).catch((error: unknown) => {
     throw (error as NodeJS.ErrnoException).code === "EADDRINUSE"
       ? new PlaygroundConfigError({
           reason: "PortInUse",
@@ -108,7 +112,6 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
         })
       : error
   })
-  applyServerLimits(listening.server, limits)
   url = listening.url
   return {
     url,

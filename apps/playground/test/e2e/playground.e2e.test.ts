@@ -161,7 +161,9 @@ describe("the playground in a browser", { timeout: 60_000 }, () => {
       .click()
     await crm().waitForURL(`**/ActivityDetail?id=${outbound.activityId}`)
     await crm().getByRole("link", { name: Acme.name }).first().waitFor()
-    const stored = await Effect.runPromise(running().emulator.activity(outbound.activityId))
+    const stored = await Effect.runPromise(
+      Effect.option(running().emulator.queries.activity({ signInId: "OKP/mos.def" }, outbound.activityId)),
+    )
     expect(Option.getOrThrow(stored)).toMatchObject({ subtype: "Outbound Call", accountId: Acme.id })
     await screenshot("04-click-to-dial")
   })
@@ -182,7 +184,11 @@ describe("the playground in a browser", { timeout: 60_000 }, () => {
       crm().locator("#CTIWrapUp_Save").click(),
     ])
     await softphoneCard("Completed").getByText("Outbound Call", { exact: true }).waitFor()
-    const stored = Option.getOrThrow(await Effect.runPromise(running().emulator.activity(outbound.activityId)))
+    const stored = Option.getOrThrow(
+      await Effect.runPromise(
+        Effect.option(running().emulator.queries.activity({ signInId: "OKP/mos.def" }, outbound.activityId)),
+      ),
+    )
     expect(stored).toMatchObject({ wrapUpNotes: Notes, callResult: "Resolved" })
     expect(stored.wrappedUpAt).toBeDefined()
   })

@@ -17,7 +17,7 @@ const signedIn = async (user: string) => {
 }
 
 const privilegesOf = async (signInId: string) =>
-  Option.getOrThrow(await Effect.runPromise(playground().emulator.user(signInId))).privileges
+  Option.getOrThrow(await Effect.runPromise(playground().emulator.administration.user(signInId))).privileges
 
 let manager: Browser
 let callAgent: Browser

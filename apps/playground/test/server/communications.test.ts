@@ -142,11 +142,26 @@ describe("The lists are live: the page's script hears the agent's changes (Serve
     try {
       expect((await stream.next()).event).toBe("ready")
       await insert(DemoUsers.mosDef, { ChannelType: "Inbound Call" })
-      await Effect.runPromise(playground().emulator.setPrivileges(DemoUsers.callAgent, ["Access Call Communications"]))
+      await Effect.runPromise(
+        playground().emulator.administration.setPrivileges({ signInId: DemoUsers.mosDef }, DemoUsers.callAgent, [
+          "Access Call Communications",
+        ]),
+      )
       expect(JSON.parse((await stream.next()).data)).toEqual({ kind: "PrivilegesChanged" })
     } finally {
       stream.close()
     }
+  })
+
+  it("answers 403 to a user without any channel's Access privilege, as the emulator refuses them", async () => {
+    const stream = await openEventStream(noCti, `${tab}/events`)
+    expect(stream.status).toBe(403)
+    stream.close()
+    const head = await fetch(new URL(`${tab}/events`, noCti.baseUrl), {
+      method: "HEAD",
+      headers: { cookie: [...noCti.cookies].map(([name, value]) => `${name}=${value}`).join("; ") },
+    })
+    expect(head.status).toBe(403)
   })
 
   it("answers 401 without a session, instead of a redirect an EventSource would follow", async () => {

@@ -14,9 +14,12 @@ const setUp = async () => {
   const user = Option.getOrThrow(await Effect.runPromise(emulator.administration.user(DemoUsers.mosDef)))
   const streams = makeLiveStreams(emulator, { maxBacklog: 5 })
   const app = new Hono()
-  app.get("/events", (c) => {
-    const opened = streams.open(c, { session: { id: "session", signInId: user.signInId, csrfToken: "token" }, user })
-    return typeof opened === "string" ? c.text(opened, 429) : opened
+  app.get("/events", async (c) => {
+    const opened = await streams.open(c, {
+      session: { id: "session", signInId: user.signInId, csrfToken: "token" },
+      user,
+    })
+    return opened instanceof Response ? opened : c.text(String(opened), 429)
   })
   let counter = 0
   const insertCalls = (count: number) =>

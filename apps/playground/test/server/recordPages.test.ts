@@ -204,7 +204,11 @@ describe("The wrap-up page: notes, call result and the endWrapUp Save button (CO
     expect(saved.location).toBe(`/OnDemand/user/ActivityDetail?id=${id}&saved=ok`)
     const page = await agent.follow(saved)
     expect(page.body).toContain("Wrap-up saved. The interaction is complete.")
-    const activity = Option.getOrThrow(await Effect.runPromise(playground().emulator.activity(id)))
+    const activity = Option.getOrThrow(
+      await Effect.runPromise(
+        Effect.option(playground().emulator.queries.activity({ signInId: DemoUsers.mosDef }, id)),
+      ),
+    )
     expect(activity.wrapUpNotes).toBe("Asked about the renewal.")
     expect(activity.callResult).toBe("Callback Requested")
     expect(activity.wrappedUpAt).toBeTypeOf("number")
@@ -228,7 +232,11 @@ describe("The wrap-up page: notes, call result and the endWrapUp Save button (CO
       expect(page.status).toBe(400)
       expect(page.body).toContain('class="notice notice-error"')
     }
-    const activity = Option.getOrThrow(await Effect.runPromise(playground().emulator.activity(id)))
+    const activity = Option.getOrThrow(
+      await Effect.runPromise(
+        Effect.option(playground().emulator.queries.activity({ signInId: DemoUsers.mosDef }, id)),
+      ),
+    )
     expect(activity.wrappedUpAt).toBeUndefined()
   })
 
@@ -236,7 +244,11 @@ describe("The wrap-up page: notes, call result and the endWrapUp Save button (CO
     const id = await insertCall("wrap-3")
     const page = await agent.post(`/OnDemand/user/ActivityWrapUp?id=${id}`, { notes: "x", callResult: "" })
     expect(page.status).toBe(403)
-    const activity = Option.getOrThrow(await Effect.runPromise(playground().emulator.activity(id)))
+    const activity = Option.getOrThrow(
+      await Effect.runPromise(
+        Effect.option(playground().emulator.queries.activity({ signInId: DemoUsers.mosDef }, id)),
+      ),
+    )
     expect(activity.wrappedUpAt).toBeUndefined()
   })
 })

@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { Either } from "effect"
+import { DemoPassword, FastPasswordHasher, type PasswordHasher } from "@crmod-cti/emulator"
+import { createClient } from "@crmod-cti/transport-fetch"
+import { Effect, Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { isLoopbackHost } from "../../src/server/loopback.js"
 import { playgroundConfig } from "../../src/server/PlaygroundConfig.js"
@@ -93,5 +95,53 @@ describe("A port in use is named before anything is built (issue 15: Start)", ()
     expect(output).toContain(`Port ${port} on 127.0.0.1 is already in use`)
     expect(output).toContain("set PORT")
     expect(output).not.toContain("Building")
+  })
+})
+
+describe("The CTI Activity Web service keeps the emulator's limits (CONTRACT §6, §12)", () => {
+  it("CTI_CONCURRENT_REQUESTS caps the company's requests in progress: one more is refused at once", async () => {
+    // A password check for "held" waits until the test lets it go: its request holds the company's one slot.
+    let inCheck: () => void = () => undefined
+    const checking = new Promise<void>((resolve) => {
+      inCheck = resolve
+    })
+    let release: () => void = () => undefined
+    const released = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const passwordHasher: PasswordHasher = {
+      hash: FastPasswordHasher.hash,
+      verify: (password, hash) =>
+        password === "held"
+          ? Effect.zipRight(
+              Effect.promise(() => {
+                inCheck()
+                return released
+              }),
+              FastPasswordHasher.verify(password, hash),
+            )
+          : FastPasswordHasher.verify(password, hash),
+    }
+    const running = await startPlayground({
+      port: 0,
+      passwordHasher,
+      env: { CTI_LIMITERS: "on", CTI_CONCURRENT_REQUESTS: "1", CTI_LOCKOUT: "off" },
+    })
+    const clientOf = (password: string) =>
+      createClient({ endpoint: `${running.url}/Services/Integration`, username: "OKP/mos.def", password, retry: false })
+    const [held, other] = [clientOf("held"), clientOf(DemoPassword)]
+    try {
+      const call = { InteractionId: "cap-1", AgentOfferTime: 1_700_000_000, ChannelType: "Inbound Call" } as const
+      const holding = held.insert([call]).catch((error: unknown) => error)
+      await checking
+      await expect(other.insert([call])).rejects.toMatchObject({ reason: "ConcurrentRequestAllotment" })
+      release()
+      expect(await holding).toMatchObject({ reason: "AuthenticationFailed" })
+      expect((await other.insert([call]))[0]?.Status).toBe("OK")
+    } finally {
+      release()
+      await Promise.all([held.close(), other.close()])
+      await running.close()
+    }
   })
 })

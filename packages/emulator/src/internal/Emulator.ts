@@ -1,4 +1,4 @@
-import { CtiAuthenticator, type CtiSession, Faults } from "@crmod-cti/core"
+import { CtiAuthenticator, type CtiSession } from "@crmod-cti/core"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -6,7 +6,8 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { makeAdministration, toCtiUser } from "./Administration.js"
 import { makeChangeFeed } from "./ChangeFeed.js"
-import { lookupIdentity, makeCrmQueries } from "./CrmQueries.js"
+import { makeConcurrentRequests } from "./ConcurrentRequests.js"
+import { makeCrmQueries } from "./CrmQueries.js"
 import { makeCtiService } from "./CtiService.js"
 import type { EmulatorConfigError } from "./EmulatorConfigError.js"
 import { type EmulatorOptions, resolveOptions } from "./EmulatorOptions.js"
@@ -14,11 +15,9 @@ import type { EmulatorShape } from "./EmulatorShape.js"
 import { EmulatorStore, type StoredUser } from "./EmulatorStore.js"
 import { IdGenerator } from "./IdGenerator.js"
 import { makeInMemoryStore } from "./InMemoryStore.js"
-import { PageSize, pageOf } from "./Paging.js"
 import { seedTenant } from "./Seeding.js"
 import { makeSignIn } from "./SignIn.js"
 import { makeSignInLockout } from "./SignInLockout.js"
-import { CommunicationsSubtabs } from "./Subtabs.js"
 import { makeWrapUpPage } from "./WrapUpPage.js"
 
 /** The emulator as a service. */
@@ -63,11 +62,13 @@ export const makeEmulator = (
       { concurrency: "unbounded" },
     )
 
-    const { feed, publish } = yield* makeChangeFeed()
+    const { feed, publish } = yield* makeChangeFeed(store)
     const serviceFor = makeCtiService(store, settings, yield* IdGenerator, publish)
     const queries = makeCrmQueries(store)
     const wrapUpPage = makeWrapUpPage(store, publish)
     const administration = makeAdministration(store, lockout, publish)
+    const concurrentRequests =
+      settings.concurrentRequests === undefined ? undefined : makeConcurrentRequests(settings.concurrentRequests)
 
     // One session per stored user, and so per version of their privileges: `setPrivileges` stores a new user.
     // Its service reads the user afresh on every request all the same.
@@ -84,46 +85,19 @@ export const makeEmulator = (
     const emulator: EmulatorShape = {
       ...feed,
       authenticate: (token) => Effect.map(signIn(token), sessionOf),
+      // The company is the sign-in id's: a slot is taken before the password is checked, as at Oracle, and a name
+      // that is no user's takes one all the same, so that a full company tells nobody which users exist.
+      admitRequest: (username, request) => {
+        const slash = username.indexOf("/")
+        return concurrentRequests === undefined || slash <= 0
+          ? request
+          : concurrentRequests.admit(username.slice(0, slash), request)
+      },
       signIn: (username, password) => Effect.map(signIn({ username, password }), toCtiUser),
       serviceFor,
       queries,
       wrapUpPage,
       administration,
-
-      // The API before the queries took the signed-in user, kept for its callers until they move.
-      communications: (signInId, subtab, { limit = PageSize, completedSince } = {}) =>
-        queries.communications({ signInId }, subtab, completedSince === undefined ? {} : { completedSince }).pipe(
-          Effect.map(({ current, completed }) => ({
-            current: current.rows.slice(0, limit),
-            completed: completed.rows.slice(0, limit),
-          })),
-          Effect.mapError(() => Faults.accessDenied()),
-        ),
-      record: (type, id) =>
-        Effect.sync(() => {
-          const record = store.record(id)
-          if (record === undefined || record.recordType !== type) return Option.none()
-          const lists = CommunicationsSubtabs.map((subtab) =>
-            store.activitiesOfRecord(id, subtab, undefined, PageSize + 1),
-          )
-          return Option.some({ record, activities: pageOf(lists).rows })
-        }),
-      activity: (id) => Effect.sync(() => Option.fromNullable(store.activity(id))),
-      findActivity: (company, identity) => Effect.sync(() => lookupIdentity(store, company, identity)),
-      wrapUpActivity: (signInId, activityId, form) =>
-        wrapUpPage
-          .save({ signInId }, activityId, form)
-          .pipe(
-            Effect.catchTag("CrmQueryError", (error) =>
-              error.reason === "NotFound"
-                ? Effect.succeed({ status: "Activity not found" as const })
-                : Effect.fail(Faults.accessDenied()),
-            ),
-          ),
-      users: administration.users,
-      user: administration.user,
-      setPrivileges: administration.setPrivileges,
-      hasPrivilege: administration.hasPrivilege,
     }
     return emulator
   })

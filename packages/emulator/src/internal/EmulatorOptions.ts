@@ -10,8 +10,16 @@ import { DefaultLockout, LockoutAttempts, LockoutMinutes, type LockoutPolicy } f
 export interface EmulatorLimits {
   /** Per-user request rate: on by default at 20 a second and 50 ms apart; `false` switches it off. */
   readonly rateLimiter?: boolean | RateLimit
-  /** Operations per company over a rolling 24 hours (default 1 000 000); `false` switches it off. */
+  /**
+   * The Web Services Operations Allotment: operations per company in the current clock hour and the 23 before it
+   * (default 1 000 000); `false` switches it off.
+   */
   readonly operationsAllotment?: number | false
+  /**
+   * The Web Services Concurrent Request Allotment: requests of one company processed at once over HTTP (default
+   * 10); `false` switches it off.
+   */
+  readonly concurrentRequests?: number | false
 }
 
 export interface EmulatorOptions {
@@ -34,12 +42,19 @@ export interface EmulatorOptions {
 /** Not documented by Oracle (it depends on the licences); this toolkit's default. */
 export const DefaultOperationsAllotment = 1_000_000
 
+/**
+ * Oracle sets each company's figure and publishes no default; this toolkit's default is the published "Session
+ * limit quota" of 10 concurrent sessions per company (`docs/limits.md`).
+ */
+export const DefaultConcurrentRequests = 10
+
 /** The options with every default applied and every value checked. */
 export interface ResolvedOptions {
   readonly tenants: ReadonlyArray<TenantSeed>
   readonly password: string
   readonly rateLimit: RateLimit | undefined
   readonly operationsAllotment: number | undefined
+  readonly concurrentRequests: number | undefined
   readonly priorities: ReadonlyArray<string>
   readonly lockout: Required<LockoutPolicy> | undefined
   readonly passwordHasher: PasswordHasher
@@ -66,6 +81,10 @@ export const resolveOptions = (options: EmulatorOptions): Either.Either<Resolved
   if (allotment !== false && !isPositiveInteger(allotment)) {
     return invalid(`limits.operationsAllotment must be a positive integer or false, got ${allotment}`)
   }
+  const concurrent = limits.concurrentRequests ?? DefaultConcurrentRequests
+  if (concurrent !== false && !isPositiveInteger(concurrent)) {
+    return invalid(`limits.concurrentRequests must be a positive integer or false, got ${concurrent}`)
+  }
   if (password === "") return invalid("password must not be empty")
   const lockout = options.lockout === false ? undefined : { ...DefaultLockout, ...options.lockout }
   if (lockout !== undefined && !LockoutAttempts.includes(lockout.attempts)) {
@@ -79,6 +98,7 @@ export const resolveOptions = (options: EmulatorOptions): Either.Either<Resolved
     password,
     rateLimit,
     operationsAllotment: allotment === false ? undefined : allotment,
+    concurrentRequests: concurrent === false ? undefined : concurrent,
     priorities,
     lockout,
     passwordHasher: options.passwordHasher ?? ScryptPasswordHasher,

@@ -22,11 +22,12 @@ const invalid = (variable: string, value: string, expected: string) =>
 const positiveInteger = /^[1-9][0-9]{0,14}$/
 
 /**
- * Reads `CONTRACT.md` §6's variables: `CTI_LIMITERS=off` switches off the rate limiter and the operations
- * allotment (`on` or unset keeps them), `CTI_OPERATIONS_ALLOTMENT` sets the allotment, `CTI_MAX_REQUEST_KB` the
- * size limit, `CTI_DEMO_PASSWORD` the demo users' password, and `CTI_LOCKOUT=off` switches the sign-in lockout off
- * (§9; for load tests). Unset or empty variables keep their defaults, but an
- * empty `CTI_DEMO_PASSWORD` is refused.
+ * Reads `CONTRACT.md` §6's variables: `CTI_LIMITERS=off` switches off every limiter of `docs/limits.md` — the rate
+ * limiter, the operations allotment and the concurrent request allotment (`on` or unset keeps them; §12),
+ * `CTI_OPERATIONS_ALLOTMENT` sets the operations allotment, `CTI_CONCURRENT_REQUESTS` the concurrent request
+ * allotment, `CTI_MAX_REQUEST_KB` the size limit, `CTI_DEMO_PASSWORD` the demo users' password, and
+ * `CTI_LOCKOUT=off` switches the sign-in lockout off (§9; for load tests). Unset or empty variables keep their
+ * defaults, but an empty `CTI_DEMO_PASSWORD` is refused.
  */
 export const emulatorOptionsFromEnv = (
   env: Readonly<Record<string, string | undefined>>,
@@ -43,6 +44,10 @@ export const emulatorOptionsFromEnv = (
   if (allotmentText !== "" && !positiveInteger.test(allotmentText)) {
     return invalid("CTI_OPERATIONS_ALLOTMENT", allotmentText, "a positive whole number of operations")
   }
+  const concurrentText = env.CTI_CONCURRENT_REQUESTS?.trim() ?? ""
+  if (concurrentText !== "" && !positiveInteger.test(concurrentText)) {
+    return invalid("CTI_CONCURRENT_REQUESTS", concurrentText, "a positive whole number of requests")
+  }
   const sizeText = env.CTI_MAX_REQUEST_KB?.trim() ?? ""
   if (sizeText !== "" && !positiveInteger.test(sizeText)) {
     return invalid("CTI_MAX_REQUEST_KB", sizeText, "a positive whole number of KB")
@@ -51,11 +56,17 @@ export const emulatorOptionsFromEnv = (
   if (password === "") return invalid("CTI_DEMO_PASSWORD", password, "a non-empty password")
 
   const off = limiters === "off"
-  const allotment = off ? false : allotmentText === "" ? undefined : Number(allotmentText)
+  const figure = (text: string) => (off ? false : text === "" ? undefined : Number(text))
+  const allotment = figure(allotmentText)
+  const concurrent = figure(concurrentText)
   return Either.right({
     ...(password === undefined ? {} : { password }),
     ...(lockout === "off" ? { lockout: false } : {}),
-    limits: { rateLimiter: !off, ...(allotment === undefined ? {} : { operationsAllotment: allotment }) },
+    limits: {
+      rateLimiter: !off,
+      ...(allotment === undefined ? {} : { operationsAllotment: allotment }),
+      ...(concurrent === undefined ? {} : { concurrentRequests: concurrent }),
+    },
     maxRequestKb: sizeText === "" ? DefaultMaxRequestKb : Number(sizeText),
   })
 }

@@ -18,7 +18,7 @@ export interface CrmServer {
 }
 
 export interface CrmServerOptions {
-  /** The demo emulator's options (limiters off unless these turn them on). */
+  /** The demo emulator's options (each limiter off unless `limits` names it). */
   readonly emulator?: Omit<EmulatorOptions, "tenant">
   /** Largest request body, in KB (the server's default otherwise). */
   readonly maxRequestKb?: number
@@ -26,16 +26,22 @@ export interface CrmServerOptions {
 
 /**
  * The one way tests reach the CRM side over real HTTP: `@crmod-cti/emulator-http`'s app on `@hono/node-server`.
- * The emulator's limiters are off unless `options.emulator.limits` turns them on, and it hashes passwords with the
+ * Each of the emulator's limiters (rate, operations allotment, concurrent requests) is off unless
+ * `options.emulator.limits` names it, and it hashes passwords with the
  * emulator's cheap test hasher unless `options.emulator.passwordHasher` says otherwise: the demo users' scrypt runs
  * would cost every server a fifth of a second and test nothing the emulator's own tests do not.
  */
 export const startCrmServer = async (options: CrmServerOptions = {}): Promise<CrmServer> => {
   const emulator = await Effect.runPromise(
     makeDemoEmulator({
-      limits: { rateLimiter: false, operationsAllotment: false },
       passwordHasher: FastPasswordHasher,
       ...options.emulator,
+      limits: {
+        rateLimiter: false,
+        operationsAllotment: false,
+        concurrentRequests: false,
+        ...options.emulator?.limits,
+      },
     }),
   )
   const app = makeCtiApp({

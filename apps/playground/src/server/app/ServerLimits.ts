@@ -1,4 +1,3 @@
-import type * as http from "node:http"
 import { NodeServerLimits } from "@crmod-cti/emulator-http"
 import { DefaultStreamLimits, type StreamLimits } from "../events/LiveStreams.js"
 import { DefaultSessionLimits, type SessionLimits } from "../session/SessionStore.js"
@@ -24,13 +23,16 @@ export const DefaultServerLimits: ServerLimits = {
 }
 
 /**
- * Applies the limits to a listening server. Node reads these at each check of its connections (every
- * `connectionsCheckingInterval`, 2 s in emulator-http's server: the timeouts hold within 12 s and 32 s).
+ * The limits of emulator-http's Node server for these: its timeouts and the interval at which Node checks them
+ * scaled by `timeScale` (so that a scaled timeout is enforced in scaled time too), and the connection cap.
  */
-export const applyServerLimits = (server: http.Server, limits: ServerLimits): void => {
+export const nodeServerLimits = (limits: ServerLimits): NodeServerLimits => {
   const scaled = (ms: number) => Math.max(1, Math.round(ms * limits.timeScale))
-  server.headersTimeout = scaled(NodeServerLimits.headersTimeout)
-  server.requestTimeout = scaled(NodeServerLimits.requestTimeout)
-  server.keepAliveTimeout = scaled(NodeServerLimits.keepAliveTimeout)
-  server.maxConnections = limits.connections
+  return {
+    headersTimeout: scaled(NodeServerLimits.headersTimeout),
+    requestTimeout: scaled(NodeServerLimits.requestTimeout),
+    connectionsCheckingInterval: scaled(NodeServerLimits.connectionsCheckingInterval),
+    keepAliveTimeout: scaled(NodeServerLimits.keepAliveTimeout),
+    maxConnections: limits.connections,
+  }
 }

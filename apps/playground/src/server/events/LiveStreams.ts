@@ -1,11 +1,14 @@
-import type { EmulatorShape } from "@crmod-cti/emulator"
+import type { CrmQueryError, EmulatorShape } from "@crmod-cti/emulator"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type { Context } from "hono"
 import { streamSSE } from "hono/streaming"
 import type { SignedIn } from "../session/signedIn.js"
-import { concerning } from "./communicationsEvent.js"
+import { eventOf } from "./communicationsEvent.js"
 
 export interface StreamLimits {
   /** Open streams of one user (default 10; the next is answered 429). */
@@ -20,8 +23,11 @@ export type StreamRefusal = "UserBusy" | "ServerBusy"
 
 /** The open live streams of the Communications tab, so sign-out and shutdown can end them. */
 export interface LiveStreams {
-  /** A Server-Sent Events stream of the agent's changes, or why it is refused (the caps of `CONTRACT.md` §9). */
-  readonly open: (c: Context, who: SignedIn) => Response | StreamRefusal
+  /**
+   * A Server-Sent Events stream of the agent's changes, or why it is refused: the emulator's refusal (no channel
+   * Access privilege), or the caps of `CONTRACT.md` §9.
+   */
+  readonly open: (c: Context, who: SignedIn) => Promise<Response | StreamRefusal | CrmQueryError>
   readonly closeSession: (sessionId: string) => void
   readonly closeAll: () => void
   /** How many are open now. */
@@ -62,10 +68,22 @@ export const makeLiveStreams = (emulator: EmulatorShape, options: LiveStreamsOpt
   }
 
   return {
-    open: (c, who) => {
+    open: async (c, who) => {
       const signInId = who.user.signInId
-      if ((perUser.get(signInId) ?? 0) >= maxPerUser) return "UserBusy"
-      if (open.size >= maxInAll) return "ServerBusy"
+      // Subscribed before anything is sent, so that a change made after the page hears `ready` cannot be missed.
+      const scope = Effect.runSync(Scope.make())
+      const closeScope = () => Effect.runPromise(Scope.close(scope, Exit.void))
+      const subscribed = await Effect.runPromise(Effect.either(Scope.extend(emulator.subscribeAs(who.user), scope)))
+      if (Either.isLeft(subscribed)) {
+        await closeScope()
+        return subscribed.left
+      }
+      const refusal: StreamRefusal | undefined =
+        (perUser.get(signInId) ?? 0) >= maxPerUser ? "UserBusy" : open.size >= maxInAll ? "ServerBusy" : undefined
+      if (refusal !== undefined) {
+        await closeScope()
+        return refusal
+      }
       let stopped: () => void = () => undefined
       const ended = new Promise<void>((resolve) => {
         stopped = resolve
@@ -92,19 +110,10 @@ export const makeLiveStreams = (emulator: EmulatorShape, options: LiveStreamsOpt
           })
         }
         send(() => stream.write("retry: 3000\n\n"))
-        // Subscribed before `ready` is sent: a change made after the page hears `ready` cannot be missed.
+        send(() => stream.writeSSE({ event: "ready", data: "{}" }))
         const fiber = Effect.runFork(
-          Effect.scoped(
-            Effect.gen(function* () {
-              const changes = yield* emulator.subscribe
-              send(() => stream.writeSSE({ event: "ready", data: "{}" }))
-              yield* Stream.runForEach(changes, (change) =>
-                Effect.sync(() => {
-                  const event = concerning(change, signInId)
-                  if (event !== undefined) send(() => stream.writeSSE({ event: "change", data: JSON.stringify(event) }))
-                }),
-              )
-            }),
+          Stream.runForEach(subscribed.right, (change) =>
+            Effect.sync(() => send(() => stream.writeSSE({ event: "change", data: JSON.stringify(eventOf(change)) }))),
           ),
         )
         const heartbeat = setInterval(() => send(() => stream.write(": keep-alive\n\n")), heartbeatMs)
@@ -113,6 +122,7 @@ export const makeLiveStreams = (emulator: EmulatorShape, options: LiveStreamsOpt
         } finally {
           clearInterval(heartbeat)
           await Effect.runPromise(Fiber.interrupt(fiber))
+          await closeScope()
         }
       })
       response.headers.set("content-type", "text/event-stream; charset=utf-8")

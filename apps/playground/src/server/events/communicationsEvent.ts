@@ -7,15 +7,8 @@ export interface CommunicationsEvent {
   readonly activityId?: string
 }
 
-/** The changes that concern an agent's Communications tab: their own interactions and their privileges. */
-export const concerning = (change: EmulatorChange, signInId: string): CommunicationsEvent | undefined => {
-  switch (change._tag) {
-    case "ActivityCreated":
-    case "ActivityWrappedUp":
-      return change.activity.owner === signInId
-        ? { kind: change._tag, subtab: subtabOf(change.activity), activityId: change.activity.id }
-        : undefined
-    case "PrivilegesChanged":
-      return change.user.signInId === signInId ? { kind: change._tag } : undefined
-  }
-}
+/** What the page is told of a change of the agent's subscription (their own interactions and privileges). */
+export const eventOf = (change: EmulatorChange): CommunicationsEvent =>
+  change._tag === "PrivilegesChanged"
+    ? { kind: change._tag }
+    : { kind: change._tag, subtab: subtabOf(change.activity), activityId: change.activity.id }

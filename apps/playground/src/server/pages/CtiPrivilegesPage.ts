@@ -1,4 +1,5 @@
 import { type CtiUser, Privileges } from "@crmod-cti/core"
+import { isOwnAdministrationPrivilege } from "@crmod-cti/emulator"
 import { type Html, html } from "../html.js"
 import type { SignedIn } from "../session/signedIn.js"
 import { card, notice, pageHeader } from "../views/fieldList.js"
@@ -11,16 +12,12 @@ export interface CtiPrivilegesView {
   readonly saved?: string
 }
 
-/** Administrators keep their own Manage CTI On Demand Access: nobody can lock the company out by accident. */
-export const isOwnManagePrivilege = (who: SignedIn, user: CtiUser, privilege: string): boolean =>
-  user.signInId === who.user.signInId && privilege === "Manage CTI On Demand Access"
-
 const row = (who: SignedIn, user: CtiUser, index: number): Html => {
   const form = `privileges-${index}`
   return html`<tr data-user="${user.signInId}">
 <th scope="row">${user.signInId}</th>
 ${Privileges.map((privilege) => {
-  const own = isOwnManagePrivilege(who, user, privilege)
+  const own = isOwnAdministrationPrivilege(who.user, user, privilege)
   return html`<td class="check"><input type="checkbox" form="${form}" name="privilege" value="${privilege}" aria-label="${privilege} for ${user.signInId}"${user.privileges.includes(privilege) ? html` checked` : ""}${own ? html` disabled title="You cannot revoke your own Manage CTI On Demand Access"` : ""}></td>`
 })}
 <td><form id="${form}" method="post" action="${CtiPrivilegesPath}">${csrfField(who)}<input type="hidden" name="user" value="${user.signInId}"><button type="submit" class="button button-secondary button-small">Save</button></form></td>

@@ -1,4 +1,5 @@
-import type { CrmRecord } from "@crmod-cti/emulator"
+import { type CrmRecord, CrmQueryError } from "@crmod-cti/emulator"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { PlaygroundContext, Route } from "../app/Playground.js"
 import { paged, pageParameter } from "../crm/paging.js"
@@ -68,17 +69,22 @@ const showCommunications = signedIn(async (c, who) => {
 
 /**
  * The Communications page's live feed (`CONTRACT.md` §2, §9): an EventSource is not redirected to sign in, it is
- * told 401; 403 without any channel's Access privilege; 429 over the user's cap, 503 over the server's.
+ * told 401; 403 when the emulator refuses the user a subscription (no channel's Access privilege); 429 over the
+ * user's cap, 503 over the server's.
  */
 const communicationsEvents = async (c: PlaygroundContext): Promise<Response> => {
   const who = c.var.who
   if (who === undefined) return textResponse(c, 401, "Sign in to CRM On Demand first.")
-  if (visibleSubtabs(who.user).length === 0) {
-    return textResponse(c, 403, "Access Denied: your role has no Access Communications privilege.")
+  const { emulator, streams } = c.var.playground
+  const refused = (error: CrmQueryError) => textResponse(c, 403, `Access Denied: ${error.message}`)
+  // A HEAD request gets the headers only (a stream without a body would never end), as the emulator allows.
+  if (c.req.method === "HEAD") {
+    const allowed = await runQuery(Effect.scoped(Effect.asVoid(emulator.subscribeAs(who.user))))
+    if (Either.isLeft(allowed)) return refused(allowed.left)
+    return c.body(null, 200, { "content-type": "text/event-stream; charset=utf-8" })
   }
-  // A HEAD request gets the headers only: a stream without a body would never end.
-  if (c.req.method === "HEAD") return c.body(null, 200, { "content-type": "text/event-stream; charset=utf-8" })
-  const opened = c.var.playground.streams.open(c, who)
+  const opened = await streams.open(c, who)
+  if (opened instanceof CrmQueryError) return refused(opened)
   switch (opened) {
     case "UserBusy":
       return textResponse(c, 429, "You have too many live pages open; close one or reload later.", {

@@ -1,5 +1,5 @@
 import type { ActivityIdentity } from "@crmod-cti/core"
-import { type ActivityLookup, DemoCompany, DemoPassword, DemoUsers, makeDemoEmulator } from "@crmod-cti/emulator"
+import { type ActivityLookup, DemoPassword, DemoUsers, makeDemoEmulator } from "@crmod-cti/emulator"
 import { makeCtiApp, type RunningServer, ServicePath, serve } from "@crmod-cti/emulator-http"
 import { Effect } from "effect"
 
@@ -26,10 +26,13 @@ export const startDemoService = async (): Promise<DemoService> => {
     endpoint: `${server.url}${ServicePath}`,
     lookup: (identity) =>
       Effect.runPromise(
-        emulator.findActivity(DemoCompany, {
-          InteractionId: identity.InteractionId,
-          AgentOfferTime: identity.AgentOfferTime,
-        }),
+        emulator.queries.findActivity(
+          { signInId: DemoUsers.mosDef },
+          {
+            InteractionId: identity.InteractionId,
+            AgentOfferTime: identity.AgentOfferTime,
+          },
+        ),
       ),
   }
 }
