@@ -76,8 +76,18 @@ const makeStore = (db: Db): OutboxStore => {
     Effect.tryPromise({
       try: async () => {
         const tx = db.transaction("entries", "readwrite", { durability })
-        const [result] = await Promise.all([body(tx), tx.done])
-        return result
+        try {
+          const [result] = await Promise.all([body(tx), tx.done])
+          return result
+        } catch (cause) {
+          // All or nothing: what the body wrote before it failed (a quota error on the third entry) is undone.
+          try {
+            tx.abort()
+          } catch {
+            // Already aborted by the failure itself, or already committed.
+          }
+          throw cause
+        }
       },
       catch: failed(what),
     })
