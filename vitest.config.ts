@@ -5,8 +5,12 @@ import { timeoutScale } from "./packages/testing/src/internal/TimeoutScale.js"
 
 const root = fileURLToPath(new URL(".", import.meta.url))
 
-// Tests run against the sources: every `@crmod-cti/<name>` import resolves to `packages/<name>/src/index.ts`.
-const alias = [{ find: /^@crmod-cti\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` }]
+// Tests run against the sources: every `@crmod-cti/<name>` import resolves to `packages/<name>/src/index.ts`, a
+// subpath export `@crmod-cti/<name>/<entry>` to `packages/<name>/src/<entry>.ts`.
+const alias = [
+  { find: /^@crmod-cti\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
+  { find: /^@crmod-cti\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}packages/$1/src/$2.ts` },
+]
 
 const workspaces = ["packages", "apps"].flatMap((dir) =>
   existsSync(`${root}${dir}`)

@@ -1,4 +1,5 @@
-// The browser bundle budget: what a softphone imports (the fetch client, the servlet URLs and the HTML controls),
+// The browser bundle budget: what a softphone imports (the fetch client, the browser outbox in front of it, the
+// servlet URLs and the HTML controls),
 // bundled and minified for the browser from the packages' sources, then gzipped. Fails when it exceeds the budget.
 // `--analyze` also prints what the bundle is made of.
 import { gzipSync } from "node:zlib"
@@ -9,6 +10,7 @@ const budget = 105 * 1024
 
 const softphone = `
 export { createClient } from "@crmod-cti/transport-fetch"
+export { openBrowserOutbox } from "@crmod-cti/outbox/browser"
 export { buildCtiCommandUrl, screenPopUrlFor, wrapUpUrlFor } from "@crmod-cti/servlet-urls"
 export { watchCtiControlsInFrame } from "@crmod-cti/ui-controls"
 `
@@ -41,7 +43,9 @@ for (const [path, { bytesInOutput }] of inputs) {
   byOrigin.set(origin(path), (byOrigin.get(origin(path)) ?? 0) + bytesInOutput)
 }
 
-console.log("Softphone bundle (transport-fetch createClient, servlet-urls, ui-controls), minified for the browser:")
+console.log(
+  "Softphone bundle (transport-fetch createClient, outbox/browser, servlet-urls, ui-controls), minified for the browser:",
+)
 for (const [name, bytes] of [...byOrigin].sort((a, b) => b[1] - a[1])) {
   if (bytes > 0) console.log(`  ${name.padEnd(28)} ${kb(bytes).padStart(9)} minified`)
 }

@@ -16,7 +16,11 @@ export default defineConfig({
   base: "/assets/",
   logLevel: "warn",
   resolve: {
-    alias: [{ find: /^@crmod-cti\/(.*)$/, replacement: `${resolve(here, "../../packages")}/$1/src/index.ts` }],
+    alias: [
+      // A subpath export (`@crmod-cti/outbox/browser`) is `src/<entry>.ts` of its package.
+      { find: /^@crmod-cti\/([a-z-]+)\/([a-z-]+)$/, replacement: `${resolve(here, "../../packages")}/$1/src/$2.ts` },
+      { find: /^@crmod-cti\/([a-z-]+)$/, replacement: `${resolve(here, "../../packages")}/$1/src/index.ts` },
+    ],
   },
   build: {
     outDir: resolve(here, "dist/softphone"),

@@ -18,6 +18,19 @@ import { trimXmlWhiteSpace } from "./XmlText.js"
  */
 export type RawInteraction = Readonly<Record<string, string | undefined>>
 
+/**
+ * An interaction object as element texts, the form validated here: a client checks its input by the very rules the
+ * server applies (booleans as `true`/`false`, numbers in decimal), and fails with the same fault before sending it.
+ */
+export const toRawInteraction = (interaction: object): Record<string, string> => {
+  const raw: Record<string, string> = Object.create(null)
+  for (const [name, value] of Object.entries(interaction)) {
+    if (value === undefined) continue
+    raw[name] = typeof value === "boolean" ? (value ? "true" : "false") : String(value)
+  }
+  return raw
+}
+
 /** Most interactions one request may carry. */
 export const MaxInteractionsPerRequest = 5
 

@@ -1,16 +1,11 @@
-import type {
-  ActivityIdentity,
-  CtiFault,
-  Interaction,
-  InsertResult,
-  WrapUpInteraction,
-  WrapUpResult,
-} from "@crmod-cti/core"
+import type { ActivityIdentity, CtiFault, Interaction, WrapUpInteraction, WrapUpResult } from "@crmod-cti/core"
+import type { ClientInsertResult } from "@crmod-cti/soap-http"
 import type { NodeClientOptions } from "@crmod-cti/transport-node"
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import type * as Stream from "effect/Stream"
 import type { DeadLetter, FaultRecord, Operation } from "./DeadLetter.js"
+import type { DeliveredElsewhere } from "./DeliveredElsewhere.js"
 import type { OutboxError } from "./OutboxError.js"
 import type { OutboxEvent } from "./OutboxEvent.js"
 
@@ -30,15 +25,17 @@ export interface OutboxOptions extends NodeClientOptions {
   readonly closeTimeoutMs?: number
 }
 
-/** One enqueued interaction. `delivered` gives its result once this process delivered it. */
+/** One enqueued interaction. `delivered` gives its result once it is delivered. */
 export interface Receipt<R> {
   readonly operation: Operation
   readonly interaction: ActivityIdentity
   /**
-   * The interaction's result when this process delivers it; fails with its `CtiFault` when it becomes a dead
-   * letter, or with an `OutboxError` (`Closed`) when the outbox is closed first (it stays pending in the store).
+   * The interaction's result when this outbox delivers it (or, in a browser, the tab that delivers); a
+   * `DeliveredElsewhere` when another outbox on the store delivered it and its result could not be learnt; fails
+   * with its `CtiFault` when it becomes a dead letter, or with an `OutboxError` (`Closed`) when the outbox is
+   * closed first (it stays pending in the store).
    */
-  readonly delivered: Effect.Effect<R, CtiFault | OutboxError>
+  readonly delivered: Effect.Effect<R | DeliveredElsewhere, CtiFault | OutboxError>
 }
 
 export interface OutboxStats {
@@ -50,7 +47,7 @@ export interface OutboxStats {
   readonly delivered: number
   /** Attempts that failed transiently and were scheduled again. */
   readonly retries: number
-  /** Of those, the ones the service's rate limiter refused. */
+  /** Requests the service's rate limiter refused, those the client retried by itself included. */
   readonly rateLimited: number
   /** Claims taken over from an outbox whose lease ran out (it died, or stalled). */
   readonly reclaimed: number
@@ -65,7 +62,7 @@ export interface OutboxShape {
   /** Validates every interaction first (an invalid one fails the call and nothing is stored), then stores them durably. */
   readonly enqueueInsert: (
     interactions: ReadonlyArray<Interaction>,
-  ) => Effect.Effect<ReadonlyArray<Receipt<InsertResult>>, CtiFault | OutboxError>
+  ) => Effect.Effect<ReadonlyArray<Receipt<ClientInsertResult>>, CtiFault | OutboxError>
   readonly enqueueWrapUp: (
     interactions: ReadonlyArray<WrapUpInteraction>,
   ) => Effect.Effect<ReadonlyArray<Receipt<WrapUpResult>>, CtiFault | OutboxError>

@@ -6,6 +6,8 @@ export type OutboxErrorReason =
   | "StoreInUse"
   /** The store could not be opened, read or written. */
   | "StoreFailed"
+  /** The browser's storage quota for the site is used up: the interactions were not stored. */
+  | "QuotaExceeded"
   /** The outbox was closed: the interaction stays pending in the store for the next outbox opened on it. */
   | "Closed"
 

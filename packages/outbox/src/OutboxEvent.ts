@@ -1,5 +1,6 @@
 import type { ActivityIdentity, InsertResult, WrapUpResult } from "@crmod-cti/core"
 import type { DeadLetter, FaultRecord, Operation } from "./DeadLetter.js"
+import type { ExchangeRecord } from "./ExchangeRecord.js"
 
 /** What the outbox tells as it delivers (`on` of the Promise face, `events` of the Effect service). */
 export type OutboxEvent =
@@ -28,3 +29,5 @@ export type OutboxEvent =
   /** The service refused the password (or the user is locked): nothing is sent until `setCredentials`. */
   | { readonly type: "paused"; readonly fault: FaultRecord }
   | { readonly type: "resumed" }
+  /** One HTTP exchange of a delivery: the SOAP request (password masked) and the answer. */
+  | { readonly type: "exchange"; readonly exchange: ExchangeRecord }

@@ -1,19 +1,23 @@
-import type { CtiFault, Interaction, InsertResult, WrapUpInteraction, WrapUpResult } from "@crmod-cti/core"
-import * as Cause from "effect/Cause"
+import type { Interaction, WrapUpInteraction, WrapUpResult } from "@crmod-cti/core"
+import type { ClientInsertResult } from "@crmod-cti/soap-http"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import * as Scope from "effect/Scope"
 import type { DeadLetter } from "./DeadLetter.js"
+import type { DeliveredElsewhere } from "./DeliveredElsewhere.js"
 import { makeOutbox } from "./internal/makeOutbox.js"
+import { openScoped, promiseFace } from "./internal/promiseFace.js"
 import { Outbox, type OutboxOptions, type OutboxStats, type Receipt } from "./Outbox.js"
 import type { OutboxError } from "./OutboxError.js"
 import type { OutboxEvent } from "./OutboxEvent.js"
 
-/** A receipt of the Promise face: `delivered` resolves to the result or rejects with the `CtiFault` of a dead letter. */
+/**
+ * A receipt of the Promise face: `delivered` resolves to the result (a `DeliveredElsewhere` when another outbox on
+ * the store delivered it) or rejects with the `CtiFault` of a dead letter.
+ */
 export interface PromiseReceipt<R> extends Omit<Receipt<R>, "delivered"> {
-  readonly delivered: Promise<R>
+  readonly delivered: Promise<R | DeliveredElsewhere>
 }
 
 /**
@@ -23,7 +27,7 @@ export interface PromiseReceipt<R> extends Omit<Receipt<R>, "delivered"> {
 export interface PromiseOutbox {
   readonly enqueueInsert: (
     interactions: ReadonlyArray<Interaction>,
-  ) => Promise<ReadonlyArray<PromiseReceipt<InsertResult>>>
+  ) => Promise<ReadonlyArray<PromiseReceipt<ClientInsertResult>>>
   readonly enqueueWrapUp: (
     interactions: ReadonlyArray<WrapUpInteraction>,
   ) => Promise<ReadonlyArray<PromiseReceipt<WrapUpResult>>>
@@ -39,49 +43,17 @@ export interface PromiseOutbox {
   readonly close: () => Promise<void>
 }
 
-const run = <A, E>(effect: Effect.Effect<A, E>): Promise<A> =>
-  Effect.runPromiseExit(effect).then((exit) => {
-    if (Exit.isSuccess(exit)) return exit.value
-    const failure = Cause.failureOption(exit.cause)
-    throw Option.isSome(failure) ? failure.value : Cause.squash(exit.cause)
-  })
-
-const toPromiseReceipt = <R>(receipt: Receipt<R>): PromiseReceipt<R> => {
-  const delivered = run<R, CtiFault | OutboxError>(receipt.delivered)
-  // A caller who never looks at `delivered` must not get an unhandled rejection for a dead letter.
-  delivered.catch(() => undefined)
-  return { operation: receipt.operation, interaction: receipt.interaction, delivered }
-}
-
 /**
  * Opens the outbox: `const outbox = await openOutbox({ endpoint, username, password, store: "./outbox" })`. It
  * delivers in the background until `close()`.
  */
 export const openOutbox = async (options: OutboxOptions): Promise<PromiseOutbox> => {
-  const scope = Effect.runSync(Scope.make())
-  const opened = await Effect.runPromiseExit(Scope.extend(makeOutbox(options), scope))
-  if (Exit.isFailure(opened)) {
-    await Effect.runPromise(Scope.close(scope, opened))
-    const failure = Cause.failureOption(opened.cause)
-    throw Option.isSome(failure) ? failure.value : Cause.squash(opened.cause)
-  }
-  const outbox = opened.value
+  const { value: outbox, scope } = await openScoped(makeOutbox(options))
   let closed: Promise<void> | undefined
-  return {
-    enqueueInsert: (interactions) => run(outbox.enqueueInsert(interactions)).then((r) => r.map(toPromiseReceipt)),
-    enqueueWrapUp: (interactions) => run(outbox.enqueueWrapUp(interactions)).then((r) => r.map(toPromiseReceipt)),
-    pending: () => run(outbox.pending),
-    drained: () => run(outbox.drained),
-    stats: () => run(outbox.stats),
-    deadLetters: () => run(outbox.deadLetters),
-    retryDeadLetters: (filter) => run(outbox.retryDeadLetters(filter)),
-    setCredentials: (credentials) => run(outbox.setCredentials(credentials)),
-    on: outbox.listen,
-    close: () => {
-      closed ??= Effect.runPromise(Scope.close(scope, Exit.void))
-      return closed
-    },
-  }
+  return promiseFace(outbox, () => {
+    closed ??= Effect.runPromise(Scope.close(scope, Exit.void))
+    return closed
+  })
 }
 
 /** The outbox as a Layer: open while the Layer's scope is. */

@@ -4,6 +4,8 @@
  * fleet.
  */
 export * from "./DeadLetter.js"
+export * from "./DeliveredElsewhere.js"
+export type { ExchangeRecord } from "./ExchangeRecord.js"
 export * from "./Outbox.js"
 export * from "./OutboxError.js"
 export * from "./OutboxEvent.js"

@@ -145,4 +145,33 @@ describe("a PostgreSQL store", () => {
     expect(await agent.stats()).toMatchObject({ pending: 0, oldestPendingAgeMs: null, delivered: 1, deadLetters: {} })
     await Promise.all([agent.close(), admin.close()])
   })
+
+  it("settles a receipt whose entry another process delivered: DeliveredElsewhere, the result being unknown here", async () => {
+    const open = (password: string) =>
+      openOutbox({
+        endpoint: server.endpoint,
+        username: "OKP/mos.def",
+        password,
+        store: postgres.url,
+        pollIntervalMs: 10,
+      })
+    // This outbox cannot deliver (its password is refused: it pauses, its entry stays pending for the others).
+    const waiting = await open("wrong")
+    const interaction = {
+      InteractionId: "elsewhere-1",
+      AgentOfferTime: 1_700_000_000,
+      ChannelType: "Inbound Call" as const,
+    }
+    const [receipt] = await waiting.enqueueInsert([interaction])
+    await expect.poll(async () => (await waiting.stats()).paused?.reason).toBe("AuthenticationFailed")
+    const delivering = await open("password")
+    await expect(receipt?.delivered).resolves.toEqual({
+      Status: "Delivered elsewhere",
+      InteractionId: "elsewhere-1",
+      AgentOfferTime: 1_700_000_000,
+    })
+    expect(await delivering.stats()).toMatchObject({ pending: 0 })
+    expect(await waiting.stats()).toMatchObject({ delivered: 0 })
+    await Promise.all([waiting.close(), delivering.close()])
+  })
 })

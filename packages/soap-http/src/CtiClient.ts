@@ -4,6 +4,7 @@ import {
   Faults,
   type InsertResult,
   type Interaction,
+  toRawInteraction,
   validateInteraction,
   validateWrapUpInteraction,
   type WrapUpInteraction,
@@ -18,16 +19,17 @@ import {
   SoapActions,
   type SoapResponseError,
 } from "@crmod-cti/soap-codec"
+import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import type * as Scope from "effect/Scope"
 import type { HttpSend, IncomingResponse } from "./HttpExchange.js"
 import { mismatchOf } from "./internal/answers.js"
 import { type ClientSettings, clientSettings } from "./internal/ClientSettings.js"
 import { acquirePacer, makePacer, type Pacer, releasePacer } from "./internal/Pacer.js"
 import { type ExchangeHooks, makeRequestQueue } from "./internal/RequestQueue.js"
-import { toRawInteraction } from "./internal/rawInteraction.js"
 import type { RetryOptions } from "./Retry.js"
 import { CtiTransportError, type TransportErrorReason } from "./TransportError.js"
 
@@ -64,6 +66,33 @@ export interface CtiClientOptions {
    * user at the endpoint in this process (the first one's options apply); `false` for none.
    */
   readonly pacing?: PacerOptions | false
+  /**
+   * Called after every HTTP exchange with the request as sent (its WS-Security password masked as `********`), the
+   * answer and what the client made of it: to show the wire, or to count the rate-limit faults the client retried
+   * by itself. Not called for a request given up (its call aborted, the client closed). What it throws is ignored.
+   */
+  readonly onExchange?: (exchange: ObservedExchange) => void
+}
+
+/** What replaces the password in the requests `onExchange` is shown. */
+export const MaskedPassword = "********"
+
+/** One HTTP exchange as the client saw it (`onExchange`). */
+export interface ObservedExchange {
+  readonly operation: "insert" | "wrapUp"
+  /** The request as sent, but for the password (`MaskedPassword`). */
+  readonly request: {
+    readonly url: string
+    readonly headers: Readonly<Record<string, string>>
+    readonly body: string
+  }
+  /** What came back; `undefined` when nothing did (a network failure, a timeout). */
+  readonly response: IncomingResponse | undefined
+  /** The failure of the request as a whole (a fault, a transport error); `undefined` when it was answered. */
+  readonly error: CtiClientError | undefined
+  /** When it was sent, epoch milliseconds, and how long it took. */
+  readonly startedAt: number
+  readonly durationMs: number
 }
 
 export type CtiClientError = CtiFault | CtiTransportError
@@ -102,6 +131,7 @@ const transportReasonOf = (error: SoapResponseError): TransportErrorReason =>
 
 /** What one operation is on the wire. */
 interface Operation<I, R> {
+  readonly name: ObservedExchange["operation"]
   readonly soapAction: string
   readonly validate: (raw: Record<string, string>) => Either.Either<I, CtiFault>
   readonly encode: (batch: ReadonlyArray<I>, options: RequestOptions) => string
@@ -111,6 +141,7 @@ interface Operation<I, R> {
 }
 
 const insertOperation: Operation<Interaction, ClientInsertResult> = {
+  name: "insert",
   soapAction: SoapActions.CTIActivityInsert,
   validate: validateInteraction,
   encode: encodeInsertRequest,
@@ -120,6 +151,7 @@ const insertOperation: Operation<Interaction, ClientInsertResult> = {
 }
 
 const wrapUpOperation: Operation<WrapUpInteraction, WrapUpResult> = {
+  name: "wrapUp",
   soapAction: SoapActions.CTIActivityWrapUp,
   validate: validateWrapUpInteraction,
   encode: encodeWrapUpRequest,
@@ -157,6 +189,11 @@ export const makeCtiClient = (
     const encodeOptions: RequestOptions = {
       security: { username: settings.username, password: settings.password },
       ...(settings.clientName === undefined ? {} : { clientName: settings.clientName }),
+    }
+    const onExchange = options.onExchange
+    const maskedOptions: RequestOptions = {
+      ...encodeOptions,
+      security: { username: settings.username, password: MaskedPassword },
     }
     const timedOut = () =>
       new CtiTransportError({ reason: "Timeout", endpoint, message: `${endpoint}: no answer within ${timeoutMs} ms` })
@@ -205,14 +242,47 @@ export const makeCtiClient = (
             body: operation.encode(items, encodeOptions),
             maxResponseBytes: settings.maxResponseBytes,
           }
-          return send(request, controller.signal).pipe(
+          let response: IncomingResponse | undefined
+          const startedAt = Date.now()
+          const exchanged = send(request, controller.signal).pipe(
             Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
             Effect.timeoutFail({ duration: timeoutMs, onTimeout: timedOut }),
-            Effect.tap((response) => {
-              if (response.resent === true) sentAgain()
+            Effect.tap((incoming) => {
+              response = incoming
+              if (incoming.resent === true) sentAgain()
               return answered
             }),
             Effect.flatMap(answer(operation, items)),
+          )
+          if (onExchange === undefined) return exchanged
+          return Effect.onExit(exchanged, (exit) =>
+            Effect.sync(() => {
+              const failure = Exit.isFailure(exit) ? Cause.failureOption(exit.cause) : undefined
+              // Given up (interrupted) or a defect: not an exchange the service answered or failed.
+              if (failure !== undefined && failure._tag === "None") return
+              let body: string | undefined
+              const observed: ObservedExchange = {
+                operation: operation.name,
+                request: {
+                  url: request.url,
+                  headers: request.headers,
+                  // Encoded again only if looked at: the masked request costs nothing to a caller that only counts.
+                  get body() {
+                    body ??= operation.encode(items, maskedOptions)
+                    return body
+                  },
+                },
+                response,
+                error: failure?.value,
+                startedAt,
+                durationMs: Date.now() - startedAt,
+              }
+              try {
+                onExchange(observed)
+              } catch {
+                // The observer's problem: the delivery goes on.
+              }
+            }),
           )
         })
 

@@ -12,6 +12,8 @@ export {
   type CtiClientError,
   type CtiClientOptions,
   CtiTransportError,
+  MaskedPassword,
+  type ObservedExchange,
   type PacerOptions,
   type PromiseCtiClient,
   type RetryOptions,

@@ -13,6 +13,8 @@ export {
   type CtiClientError,
   type CtiClientOptions,
   CtiTransportError,
+  MaskedPassword,
+  type ObservedExchange,
   type PacerOptions,
   type RetryOptions,
   type Settled,

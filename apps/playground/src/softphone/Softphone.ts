@@ -1,6 +1,12 @@
-import type { ChannelType, Interaction, InsertResult } from "@crmod-cti/core"
-import { screenPopUrlFor, wrapUpUrlFor } from "@crmod-cti/servlet-urls"
-import { createClient, type FetchClientOptions } from "@crmod-cti/transport-fetch"
+import type { ChannelType, Interaction } from "@crmod-cti/core"
+import {
+  type BrowserOutbox,
+  type BrowserOutboxOptions,
+  isDeliveredElsewhere,
+  openBrowserOutbox,
+} from "@crmod-cti/outbox/browser"
+import { buildCtiCommandUrl, screenPopUrlFor, wrapUpUrlFor } from "@crmod-cti/servlet-urls"
+import type { ClientInsertResult } from "@crmod-cti/transport-fetch"
 import { type CtiControlHandlers, watchCtiControlsInFrame } from "@crmod-cti/ui-controls"
 import * as Either from "effect/Either"
 import { ContactCentreLine } from "./channels.js"
@@ -16,6 +22,7 @@ import { createActiveCard } from "./ui/ActiveCard.js"
 import { createConnectionCard } from "./ui/ConnectionCard.js"
 import { createEventLog } from "./ui/EventLog.js"
 import { createHistoryCard } from "./ui/HistoryCard.js"
+import { createOutboxCard } from "./ui/OutboxCard.js"
 import { createResultCard } from "./ui/ResultCard.js"
 import { createSimulateCard } from "./ui/SimulateCard.js"
 
@@ -25,13 +32,20 @@ export const ClientName = "crmod-cti playground softphone"
 /** The id of the iframe that shows the CRM beside the softphone. */
 export const CrmFrameId = "crm-frame"
 
-type PromiseClient = ReturnType<typeof createClient>
-
-// A softphone is interactive: give up after a few seconds rather than the library's patient defaults.
-const clientTuning: Pick<FetchClientOptions, "timeoutMs" | "retry"> = {
+// A softphone is interactive: a request gives up after a few seconds, and the outbox (not the client) tries again,
+// soon at first and at least every ten seconds, for as long as the service is out of reach.
+const outboxTuning: Pick<BrowserOutboxOptions, "timeoutMs" | "retry" | "backoff"> = {
   timeoutMs: 15_000,
-  retry: { maxRetries: 2, initialBackoff: "500 millis", maxBackoff: "2 seconds" },
+  retry: { maxRetries: 0 },
+  backoff: { initialMs: 500, maxMs: 10_000 },
 }
+
+/**
+ * A result the softphone can screen-pop: a created activity, or one a retry found already there (`retried`: the
+ * first attempt created it, its answer was lost), popped as the activity itself.
+ */
+const isOwnActivity = (result: ClientInsertResult): boolean =>
+  result.Status === "OK" || (result.Status === "Activity already exists" && result.retried === true)
 
 /** What one logged interaction is about, for the result card and the log. */
 interface Logging {
@@ -43,7 +57,8 @@ interface Logging {
 
 /**
  * The softphone simulator, the CTI application beside the CRM: it logs interactions with `CTIActivityInsert`
- * (through `@crmod-cti/transport-fetch`), screen-pops and opens wrap-up pages through the CTICommand servlet
+ * through the browser outbox (`@crmod-cti/outbox/browser`: kept in IndexedDB until delivered, across reloads and
+ * outages of the service; one tab of the origin delivers), screen-pops and opens wrap-up pages through the CTICommand servlet
  * (`@crmod-cti/servlet-urls`), and acts on the CRM's `data-cti-*` controls (`@crmod-cti/ui-controls`).
  */
 export const mountSoftphone = (root: HTMLElement, document: Document): void => {
@@ -64,8 +79,9 @@ const startSoftphone = (root: HTMLElement, config: SoftphoneConfig, frame: HTMLI
   const nextIdentity = makeIdentitySource()
   const board = new InteractionBoard()
   const log = createEventLog()
-  let client: PromiseClient | undefined
-  let inFlight = 0
+  let outbox: BrowserOutbox | undefined
+  let opening = false
+  let enqueuing = 0
 
   const results = createResultCard()
   const active = createActiveCard({ onHangUp: (id) => hangUp(id), onOpenWrapUp: (id) => openWrapUp(id) })
@@ -74,21 +90,74 @@ const startSoftphone = (root: HTMLElement, config: SoftphoneConfig, frame: HTMLI
   const connection = createConnectionCard({
     signInId: config.signInId,
     password: config.demoPassword,
-    onConnect: (password) => connect(password),
+    onConnect: (password) => void connect(password),
   })
-  const updateForm = () => simulate.setEnabled(client !== undefined && inFlight === 0)
+  const outboxCard = createOutboxCard({ onRetryDeadLetters: () => void retryDeadLetters() })
+  const updateForm = () => simulate.setEnabled(outbox !== undefined && enqueuing === 0)
 
-  const connect = (password: string): void => {
-    client = createClient({
+  const refreshOutbox = async (): Promise<void> => {
+    if (outbox === undefined) return
+    const [stats, deadLetters] = await Promise.all([outbox.stats(), outbox.deadLetters()])
+    outboxCard.showStats(stats, deadLetters)
+  }
+
+  const retryDeadLetters = async (): Promise<void> => {
+    const count = (await outbox?.retryDeadLetters()) ?? 0
+    log.add("info", `${count} dead letter${count === 1 ? "" : "s"} back in the outbox`)
+    await refreshOutbox()
+  }
+
+  const open = async (password: string): Promise<BrowserOutbox> => {
+    const opened = await openBrowserOutbox({
       endpoint: config.endpoint,
       username: config.signInId,
       password,
       clientName: ClientName,
-      ...clientTuning,
+      ...outboxTuning,
     })
-    connection.setStatus("connected")
-    log.add("info", `Connected as ${config.signInId} to ${config.endpoint}`)
-    updateForm()
+    opened.on((event) => {
+      switch (event.type) {
+        case "exchange":
+          outboxCard.addExchange(event.exchange)
+          return
+        case "paused": {
+          // Nothing is sent, and everything is kept, until the agent gives the right password.
+          const kind = `CTI fault ${event.fault.errorCode}`
+          connection.setStatus("refused")
+          results.showError("Delivery paused", { kind, message: event.fault.message })
+          log.add("error", `Delivery paused: ${event.fault.message}`, kind)
+          break
+        }
+        case "retrying":
+          log.add("warning", `Interaction ${event.interaction.InteractionId}: ${event.error}, retrying`)
+          break
+        case "delivering":
+          log.add("info", event.delivering ? "This tab delivers the outbox" : "This tab no longer delivers")
+      }
+      void refreshOutbox()
+    })
+    // Another tab's enqueues and the time passing change the counts too.
+    setInterval(() => void refreshOutbox(), 2_000)
+    return opened
+  }
+
+  const connect = async (password: string): Promise<void> => {
+    if (opening) return
+    try {
+      if (outbox === undefined) {
+        opening = true
+        outbox = await open(password)
+      } else await outbox.setCredentials({ password })
+      connection.setStatus("connected")
+      log.add("info", `Connected as ${config.signInId} to ${config.endpoint}`)
+      await refreshOutbox()
+    } catch (error) {
+      const description = describeError(error)
+      log.add("error", `The outbox could not be opened: ${description.message}`, description.kind)
+    } finally {
+      opening = false
+      updateForm()
+    }
   }
 
   const openInCrm = (url: string): void => {
@@ -99,7 +168,19 @@ const startSoftphone = (root: HTMLElement, config: SoftphoneConfig, frame: HTMLI
     frame.src = url
   }
 
-  const screenPop = (result: InsertResult, channelType: ChannelType): void =>
+  const screenPop = (result: ClientInsertResult, channelType: ChannelType): void => {
+    if (result.Status === "Activity already exists" && result.ActivityId !== undefined) {
+      log.add("info", `Screen pop: Activity ${result.ActivityId} (created by an earlier attempt)`)
+      openInCrm(
+        buildCtiCommandUrl(config.ctiBaseUrl, {
+          command: "ScreenPop",
+          recordType: "Activity",
+          recordId: result.ActivityId,
+          channelType,
+        }),
+      )
+      return
+    }
     Either.match(screenPopUrlFor(config.ctiBaseUrl, result, channelType), {
       onLeft: (error) => log.add("warning", error.message, error._tag),
       onRight: (url) => {
@@ -107,9 +188,10 @@ const startSoftphone = (root: HTMLElement, config: SoftphoneConfig, frame: HTMLI
         openInCrm(url)
       },
     })
+  }
 
   const logInteraction = async (logging: Logging): Promise<void> => {
-    if (client === undefined) {
+    if (outbox === undefined) {
       log.add("warning", `${logging.title}: connect the softphone first`)
       return
     }
@@ -118,12 +200,21 @@ const startSoftphone = (root: HTMLElement, config: SoftphoneConfig, frame: HTMLI
       logging.dialledFrom === undefined
         ? undefined
         : `Dialled from ${logging.dialledFrom.recordType} ${logging.dialledFrom.recordId}`
-    inFlight += 1
-    updateForm()
-    log.add("info", `${title}: logging interaction ${interaction.InteractionId}…`)
     try {
-      const [result] = await client.insert([interaction])
-      if (result === undefined) throw new Error(`The service answered no result for ${interaction.InteractionId}`)
+      enqueuing += 1
+      updateForm()
+      const [receipt] = await outbox.enqueueInsert([interaction]).finally(() => {
+        enqueuing -= 1
+        updateForm()
+      })
+      if (receipt === undefined) throw new Error(`The outbox gave no receipt for ${interaction.InteractionId}`)
+      log.add("info", `${title}: interaction ${interaction.InteractionId} in the outbox`)
+      void refreshOutbox()
+      const result = await receipt.delivered
+      if (isDeliveredElsewhere(result)) {
+        log.add("success", `${title}: delivered by another tab`)
+        return
+      }
       connection.setStatus("verified")
       results.showResult(title, result, context)
       const found = associatedRecords(result).map((row) => `${row.label} ${row.value}`)
@@ -132,7 +223,7 @@ const startSoftphone = (root: HTMLElement, config: SoftphoneConfig, frame: HTMLI
         `${title}: ${result.Status}${result.ActivityId === undefined ? "" : `, activity ${result.ActivityId}`}`,
         found.length === 0 ? "No associated record" : found.join(" · "),
       )
-      if (result.Status !== "OK") return
+      if (!isOwnActivity(result)) return
       board.add({ interaction, result, party: logging.party })
       screenPop(result, interaction.ChannelType)
     } catch (error) {
@@ -141,9 +232,6 @@ const startSoftphone = (root: HTMLElement, config: SoftphoneConfig, frame: HTMLI
       if (credentials !== undefined) connection.setStatus(credentials === "refused" ? "refused" : "verified")
       results.showError(title, description)
       log.add("error", `${title} failed: ${description.message}`, description.kind)
-    } finally {
-      inFlight -= 1
-      updateForm()
     }
   }
 
@@ -217,6 +305,7 @@ const startSoftphone = (root: HTMLElement, config: SoftphoneConfig, frame: HTMLI
       simulate.element,
       active.element,
       results.element,
+      outboxCard.element,
       history.element,
       log.element,
     ),

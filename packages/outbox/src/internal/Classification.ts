@@ -1,11 +1,11 @@
-import { CtiFault, type InsertResult, type WrapUpResult } from "@crmod-cti/core"
+import { CtiFault, type FaultReason, type InsertResult, type WrapUpResult } from "@crmod-cti/core"
 import type { FaultRecord } from "../DeadLetter.js"
 
 /** What to do with an interaction after an attempt to deliver it. */
 export type Outcome =
   | { readonly _tag: "Delivered" }
   /** Tried again after a back-off, for as long as it takes. */
-  | { readonly _tag: "Transient"; readonly error: string; readonly rateLimited: boolean }
+  | { readonly _tag: "Transient"; readonly error: string }
   /** Refused for good: a dead letter. */
   | { readonly _tag: "Permanent"; readonly fault: FaultRecord }
   /** The user's password was refused (or the user is locked): every delivery waits for new credentials. */
@@ -19,6 +19,10 @@ export const faultRecord = (fault: CtiFault): FaultRecord => ({
   errorCode: fault.errorCode,
   message: fault.message,
 })
+
+/** The `CtiFault` a kept fault stands for. */
+export const faultOf = (record: FaultRecord): CtiFault =>
+  new CtiFault({ ...record, reason: record.reason as FaultReason })
 
 const describe = (error: unknown): string => {
   if (error instanceof Error) return `${(error as { _tag?: string })._tag ?? error.name}: ${error.message}`
@@ -35,9 +39,9 @@ export const classifyFailure = (error: unknown): Outcome => {
   if (error instanceof CtiFault) {
     if (credentials.has(error.reason)) return { _tag: "Credentials", fault: faultRecord(error) }
     if (error.faultCode === "Client") return { _tag: "Permanent", fault: faultRecord(error) }
-    return { _tag: "Transient", error: describe(error), rateLimited: error.reason === "RateLimited" }
+    return { _tag: "Transient", error: describe(error) }
   }
-  return { _tag: "Transient", error: describe(error), rateLimited: false }
+  return { _tag: "Transient", error: describe(error) }
 }
 
 /**
@@ -47,5 +51,5 @@ export const classifyFailure = (error: unknown): Outcome => {
  */
 export const classifyResult = (result: InsertResult | WrapUpResult): Outcome =>
   result.Status === "Error" || result.Status === "Unable to create activity"
-    ? { _tag: "Transient", error: `Status: ${result.Status}`, rateLimited: false }
+    ? { _tag: "Transient", error: `Status: ${result.Status}` }
     : { _tag: "Delivered" }

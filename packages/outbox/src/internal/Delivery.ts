@@ -1,5 +1,5 @@
-import type { Interaction, InsertResult, WrapUpInteraction, WrapUpResult } from "@crmod-cti/core"
-import { createClient, type NodeClientOptions } from "@crmod-cti/transport-node"
+import type { Interaction, WrapUpInteraction, WrapUpResult } from "@crmod-cti/core"
+import type { ClientInsertResult, ObservedExchange } from "@crmod-cti/soap-http"
 
 /** One interaction's outcome, as `Promise.allSettled` gives it (the delivery client's settled results). */
 export type Settled<A> =
@@ -8,13 +8,15 @@ export type Settled<A> =
 
 /**
  * What the outbox needs of the delivery client: one outcome per interaction, in order, for any number of
- * interactions (CONTRACT §10). The one place that knows which client delivers.
+ * interactions (CONTRACT §10). transport-node's client in Node, transport-fetch's in a browser: their interactions
+ * share requests of five, paced under the user's rate limit; a fault that answers a whole request is resolved per
+ * interaction.
  */
 export interface Delivery {
   readonly insertSettled: (
     interactions: ReadonlyArray<Interaction>,
     options: { readonly signal: AbortSignal },
-  ) => Promise<ReadonlyArray<Settled<InsertResult>>>
+  ) => Promise<ReadonlyArray<Settled<ClientInsertResult>>>
   readonly wrapUpSettled: (
     interactions: ReadonlyArray<WrapUpInteraction>,
     options: { readonly signal: AbortSignal },
@@ -22,9 +24,5 @@ export interface Delivery {
   readonly close: () => unknown
 }
 
-/**
- * transport-node's client: the outbox's interactions share its requests of five with each other, paced under the
- * user's rate limit with every other client of the user in this process; a fault that answers a whole request is
- * resolved per interaction.
- */
-export const makeDelivery = (options: NodeClientOptions): Delivery => createClient(options)
+/** A delivery client signed in with `password` that reports every HTTP exchange to `onExchange`. */
+export type MakeDelivery = (password: string, onExchange: (exchange: ObservedExchange) => void) => Delivery

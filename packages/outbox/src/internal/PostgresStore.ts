@@ -218,6 +218,12 @@ export const openPostgresStore = (url: string): Effect.Effect<OutboxStore, Outbo
               )
           }
         }),
+      states: (ids) =>
+        query<{ id: string; fault: string | null }>(
+          "look at entries",
+          "SELECT id, fault FROM crmod_cti_outbox WHERE id = ANY($1::bigint[])",
+          [ids],
+        ).pipe(Effect.map((result) => result.rows.map((row) => ({ id: Number(row.id), fault: row.fault })))),
       pending: (owner) =>
         query<{ count: string; age: string | null }>(
           "count pending interactions",

@@ -124,6 +124,9 @@ const makeStore = (db: Database.Database): OutboxStore => {
   const revive = db.prepare(`
     UPDATE entries SET dead_at = NULL, fault = NULL, attempts = 0, next_attempt_at = 0
     WHERE id = ? AND dead_at IS NOT NULL`)
+  const state = db.prepare<unknown[], { id: number; fault: string | null }>(
+    "SELECT id, fault FROM entries WHERE id = ?",
+  )
   const pending = db.prepare<unknown[], { count: number; oldest: number | null }>(`
     SELECT count(*) AS count, min(enqueued_at) AS oldest FROM entries
     WHERE endpoint = @endpoint AND username = @username AND dead_at IS NULL`)
@@ -181,6 +184,7 @@ const makeStore = (db: Database.Database): OutboxStore => {
       run("put dead letters back", () => {
         for (const id of ids) if (dropRevivedTwin.run({ id }).changes === 0) revive.run(id)
       }),
+    states: (ids) => run("look at entries", () => ids.flatMap((id) => state.all(id))),
     pending: (owner) =>
       run("count pending interactions", () => {
         const now = Date.now()

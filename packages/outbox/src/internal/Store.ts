@@ -75,6 +75,10 @@ export interface OutboxStore {
   readonly deadLetters: (owner: Owner) => Effect.Effect<ReadonlyArray<DeadEntry>, OutboxError>
   /** Dead letters pending again (dropped where the same identity and operation is pending already). */
   readonly revive: (ids: ReadonlyArray<number>) => Effect.Effect<void, OutboxError>
+  /** Of `ids`, the entries still in the store, with their fault (JSON) when they are dead letters, else `null`. */
+  readonly states: (
+    ids: ReadonlyArray<number>,
+  ) => Effect.Effect<ReadonlyArray<{ readonly id: number; readonly fault: string | null }>, OutboxError>
   readonly pending: (owner: Owner) => Effect.Effect<PendingCount, OutboxError>
   readonly close: Effect.Effect<void>
 }
