@@ -104,7 +104,9 @@ describe("the softphone's outbox in a browser", { timeout: scaled(30_000) }, () 
     await connect(page)
     await expect.poll(() => outboxCount(page, "Pending"), poll).toBe("1")
     const found = () =>
-      Effect.runPromise(running().emulator.findActivity("OKP", identity!)).then((lookup) => lookup._tag)
+      Effect.runPromise(running().emulator.queries.findActivity({ signInId: "OKP/mos.def" }, identity!)).then(
+        (lookup) => lookup._tag,
+      )
     expect(await found()).toBe("NotFound")
 
     // The service back: the reloaded page's outbox delivers what the first page stored.
