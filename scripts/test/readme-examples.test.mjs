@@ -1,6 +1,7 @@
 // Every README's TypeScript examples run as they stand and print what their comments say. A block fenced ```ts runs;
 // ```ts playground runs against a CRM server of its own in place of the playground at http://127.0.0.1:8080; a block
-// tagged ```ts sketch (a fragment, a type) or ```ts browser (it needs a page) is only read.
+// tagged ```ts sketch (a fragment, a type) or ```ts browser (it needs a page: a browser test of its package runs
+// it, as the outbox's does) is only read here.
 import { execFile } from "node:child_process"
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join, relative } from "node:path"

@@ -26,7 +26,7 @@ afterAll(async () => {
  */
 it("runs the README's browser example in Chromium as it stands, printing what its comments say", async () => {
   const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8")
-  const code = await bundleForBrowser(/## In a browser\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "")
+  const code = await bundleForBrowser(/## In a browser\n\n```ts browser\n([\s\S]*?)```/.exec(readme)?.[1] ?? "")
   const { context, lines, run } = await pageOfOrigin(browser, server.url)
   await run(code)
   await expect.poll(() => lines.at(-1), { timeout: scaled(10_000) }).toBe("true 0 1")
