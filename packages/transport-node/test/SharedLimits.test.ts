@@ -1,8 +1,12 @@
 // CONTRACT §12, issue 17: one user's clients in several processes share the user's limits through a real Redis,
 // against the emulator over HTTP with its rate limiter on. A proxy in front of the service counts what it saw and
 // what the service refused for the rate; the fleet's processes are children of a small fixture.
+import * as http from "node:http"
+import type { AddressInfo } from "node:net"
 import { fileURLToPath } from "node:url"
+import { Faults } from "@crmod-cti/core"
 import { DemoPassword, DemoUsers } from "@crmod-cti/emulator"
+import { encodeFault, encodeInsertResponse } from "@crmod-cti/soap-codec"
 import {
   bundleScript,
   type Child,
@@ -50,6 +54,20 @@ afterAll(async () => {
 interface Outcome {
   readonly ok: number
   readonly failures: ReadonlyArray<string>
+}
+
+/** Starts a child of one user at `endpoint` logging one interaction once it is sent SIGUSR2. */
+const oneCallChild = async (endpoint: string, sharedLimits: SharedLimits) => {
+  const child = startChild(script, {
+    endpoint,
+    ...mosDef,
+    prefix: `hold-${Math.random()}`.slice(0, 12),
+    count: 1,
+    sharedLimits,
+  })
+  children.push(child)
+  await child.waitFor((line) => line === "ready")
+  return child
 }
 
 /** Starts `processes` children of one user, each logging `count` interactions at once, together; their outcomes. */
@@ -133,6 +151,7 @@ describe("sharedLimits: one user's clients in three processes", () => {
   it(
     "Redis killed mid-run, then back: every insert OK, paced alone meanwhile, each change logged once",
     async () => {
+      const alone: Array<number> = []
       const {
         outcomes,
         children: [child],
@@ -140,16 +159,71 @@ describe("sharedLimits: one user's clients in three processes", () => {
         await waitUntil(() => proxy.tally.requests >= 3)
         redis.process.kill("SIGKILL")
         const killedAt = proxy.tally.requests
-        await waitUntil(() => proxy.tally.requests >= killedAt + 4)
+        await waitUntil(() => proxy.tally.requests >= killedAt + 5)
+        // The requests sent alone, but for the first (it may have been granted by Redis before the kill).
+        alone.push(...proxy.tally.arrivals.slice(killedAt + 1))
         await redis.restart()
       })
       expect(outcomes).toEqual([{ ok: 100, failures: [] }])
+      // Alone, at a quarter of the limit: 200 ms between requests rather than 50.
+      const gaps = alone.slice(1).map((at, i) => at - alone[i]!)
+      expect(gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]).toBeGreaterThan(150)
       const lines = child!.lines
       expect(lines.filter((line) => line.includes("cannot be reached"))).toHaveLength(1)
       expect(lines.filter((line) => line.includes("level=WARN"))).toHaveLength(1)
       expect(lines.filter((line) => line.includes("level=INFO") && line.includes("answers again"))).toHaveLength(1)
     },
     scaled(30_000),
+  )
+})
+
+describe("sharedLimits: a RequestWait one process is answered", () => {
+  it(
+    "holds back the user's other processes too",
+    async () => {
+      // The service answers the first request with a RequestWait of two seconds, and every other one with OK.
+      let requests = 0
+      const service = http.createServer((request, response) => {
+        const chunks: Array<Buffer> = []
+        request.on("data", (chunk: Buffer) => chunks.push(chunk))
+        request.on("end", () => {
+          requests += 1
+          const ids = [
+            ...Buffer.concat(chunks)
+              .toString()
+              .matchAll(/<(?:\w+:)?InteractionId>([^<]*)</g),
+          ].map((m) => m[1]!)
+          const body =
+            requests === 1
+              ? encodeFault(Faults.rateLimited(2_000))
+              : encodeInsertResponse(
+                  ids.map((id) => ({ Status: "OK", InteractionId: id, AgentOfferTime: 1_760_000_000, ActivityId: id })),
+                )
+          response.writeHead(requests === 1 ? 500 : 200, { "content-type": "text/xml; charset=utf-8" }).end(body)
+        })
+      })
+      await new Promise<void>((resolve) => service.listen(0, "127.0.0.1", resolve))
+      const endpoint = `http://127.0.0.1:${(service.address() as AddressInfo).port}/Services/Integration`
+      try {
+        const sharedLimits = { redis: redis.url, keyPrefix: prefixOf("hold") }
+        const other = await oneCallChild(endpoint, sharedLimits)
+        const crm = createClient({ endpoint, ...mosDef, sharedLimits })
+        const held = crm.insert(calls(idsOf("held"), 1))
+        await waitUntil(() => requests === 1)
+        other.process.kill("SIGUSR2")
+        // Well within the two seconds the service asked for, the other process has sent nothing.
+        await new Promise((resolve) => setTimeout(resolve, 700))
+        expect(requests).toBe(1)
+        expect((await held)[0]?.Status).toBe("OK")
+        expect(await other.waitFor((line) => line.startsWith("result "))).toBe('result {"ok":1,"failures":[]}')
+        expect(requests).toBe(3)
+        await crm.close()
+      } finally {
+        service.closeAllConnections()
+        await new Promise((resolve) => service.close(resolve))
+      }
+    },
+    scaled(20_000),
   )
 })
 
