@@ -8,11 +8,16 @@ import type { SharedLimitsSettings } from "./sharedLimitsSettings.js"
 import { answeredScript, claimScript, holdScript, releaseScript, sentScript } from "./slotScripts.js"
 
 /** How long a request left unanswered is looked at again, within its margin, by the other processes. */
-const PollMs = 2
+const PollMs = 5
 /** The longest a granted slot's request is waited for to leave (its process stalled, or died). */
 const SendBoundMs = 1_000
 /** The longest the next request waits for an answer late on a service that answers within the margin (a stall). */
 const StallBoundMs = 250
+/**
+ * A service that usually answers within this is near by (the emulator, a gateway on the same network): a late
+ * answer from it is a stall, waited for. CRM On Demand over the Internet answers slower, and is paced by the margin.
+ */
+const QuickAnswerMs = 30
 /** How long a user's stamps outlive their last request in Redis (the rate limit looks one second back). */
 const StampsTtlMs = 60_000
 /** The longest pause the allotment puts between two requests of a company (as long as the longest RequestWait). */
@@ -235,6 +240,7 @@ const makeRedisSlots = (
                 FleetMarginNarrowingMsPerSecond,
                 SendBoundMs,
                 StallBoundMs,
+                QuickAnswerMs,
               ],
             ),
           )

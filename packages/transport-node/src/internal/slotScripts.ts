@@ -27,15 +27,16 @@ end
  * Until it is answered, or its margin after it was sent has passed, the next slot waits: the service stamps a request
  * by its answer, and the margin after it left when the answer takes longer. A slot granted but not said to be sent
  * (its process stalled after the grant) counts as sent at the latest `ARGV` send bound after the grant.
- * While the service usually answers within half the stall bound, an answer that takes longer means a stall on the way
- * (a busy host, a collection), in which the request may well not be stamped yet: the next slot waits for the answer
- * up to the stall bound. (In one process a stall holds back the next request as well; across processes it does not.)
+ * While the service usually answers quickly (within `ARGV[10]` ms: a service near by), an answer that takes longer
+ * means a stall on the way (a busy host, a collection), in which the request may well not be stamped yet: the next
+ * slot waits for the answer up to the stall bound. (In one process a stall holds back the next request as well;
+ * across processes it does not.) A service that usually answers slower is paced by the margin, as in one process.
  *
  * KEYS: stamps (list of the user's last requests as the service stamps them), last (hash of the last grant), hold
  * (the user's hold-until), slow (the company's next turn while its allotment runs low), margin (the fleet's),
  * latency (the user's answers' usual time, from leaving to answer).
  * ARGV: slot id, the pacer's margin ms, requests per second, least spacing ms, ms to poll an unanswered request, key
- * ttl ms, the fleet margin's narrowing ms a second, the send bound ms, the stall bound ms.
+ * ttl ms, the fleet margin's narrowing ms a second, the send bound ms, the stall bound ms, the quick answer ms.
  * Answers `{1, now}` with the slot taken, or `{0, ms}` to ask again after `ms`.
  */
 export const claimScript = `${now}${fleetMargin}
@@ -51,8 +52,8 @@ if count > 0 then
   if grantedAt ~= nil and last[4] == '0' then
     local sentAt = tonumber(last[2])
     local waitsFor = tonumber(last[3])
-    local latency = tonumber(redis.call('GET', KEYS[6]) or 'inf')
-    if latency < tonumber(ARGV[9]) / 2 then waitsFor = math.max(waitsFor, tonumber(ARGV[9])) end
+    local latency = tonumber(redis.call('GET', KEYS[6]) or '0')
+    if latency < tonumber(ARGV[10]) then waitsFor = math.max(waitsFor, tonumber(ARGV[9])) end
     local pendingUntil = sentAt + waitsFor
     if sentAt == 0 then
       sentAt = grantedAt
@@ -137,8 +138,9 @@ if now < stampedBy then
 end
 redis.call('HSET', KEYS[2], 'answered', '1')
 local took = now - sentAt
-local latency = tonumber(redis.call('GET', KEYS[3]) or tostring(took))
--- Quick to come down, slow to go up: a few slow answers (the first ones open connections) do not make it usual.
+local latency = tonumber(redis.call('GET', KEYS[3]) or '0')
+-- From nothing, quick to come down, slow to go up: a few slow answers (the first ones open connections) do not make
+-- it usual; until a few answers are in, the next slot waits for the answer as after a stall.
 local weight = took < latency and 0.5 or 0.1
 redis.call('SET', KEYS[3], tostring(latency + (took - latency) * weight), 'PX', ARGV[2])
 return 1
