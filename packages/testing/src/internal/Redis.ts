@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import * as net from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { freePort } from "./FreePort.js"
 
 /** A Redis server of a test's own, on loopback and a socket in a temporary directory, persisting nothing. */
 export interface RedisServer {
@@ -21,16 +22,6 @@ export interface RedisOptions {
   /** Clients must give this password (`--requirepass`); the URL carries it. */
   readonly password?: string
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0))
-    })
-  })
 
 /** Resolves once `port` accepts a connection; rejects if the process exits first or after 10 s. */
 const accepting = (port: number, child: ChildProcess) =>
