@@ -136,13 +136,13 @@ describe("sharedLimits: one user's clients in three processes", () => {
         const gaps = proxy.tally.arrivals.slice(1).map((at, i) => at - proxy.tally.arrivals[i]!)
         return gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!
       }
-      await fleet(1, 100, { redis: redis.url, keyPrefix: prefixOf("alone") })
+      await fleet(1, 60, { redis: redis.url, keyPrefix: prefixOf("alone") })
       const shared = spacing()
       const sharedRequests = proxy.tally.requests
-      await fleet(1, 100, undefined)
+      await fleet(1, 60, undefined)
       const local = spacing()
       // A fixed split in three would put three times the limit's 50 ms between its requests.
-      expect(sharedRequests).toBeLessThanOrEqual(100 / 5 + 2)
+      expect(sharedRequests).toBeLessThanOrEqual(60 / 5 + 2)
       expect(shared).toBeLessThan(local * 1.5)
     },
     scaled(30_000),
