@@ -1,5 +1,5 @@
 import { openOutbox } from "@crmod-cti/outbox"
-import { type CrmServer, type PostgresServer, startPostgres } from "@crmod-cti/testing"
+import { type CrmServer, type PostgresServer, type RedisServer, startPostgres, startRedis } from "@crmod-cti/testing"
 import * as Effect from "effect/Effect"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -8,18 +8,20 @@ import { startServer } from "./helpers/server.js"
 import { type CountingProxy, startProxy } from "./helpers/proxy.js"
 
 let postgres: PostgresServer
+let redis: RedisServer
 let server: CrmServer
 let proxy: CountingProxy
 let script: string
 
 beforeAll(async () => {
-  ;[postgres, server, script] = await Promise.all([startPostgres(), startServer(), bundleChild()])
+  ;[postgres, redis, server, script] = await Promise.all([startPostgres(), startRedis(), startServer(), bundleChild()])
   proxy = await startProxy(server.url)
 }, 60_000)
 afterAll(async () => {
   await proxy?.close()
   await server?.close()
   await postgres?.stop()
+  await redis?.stop()
 })
 
 const storedBy = (child: Child) =>
@@ -29,7 +31,7 @@ const storedBy = (child: Child) =>
   })
 
 describe("a PostgreSQL store", () => {
-  it("shared by three processes, one killed mid-delivery: all delivered in order, none twice but where a lease expired", async () => {
+  it("shared by three processes with shared limits, one killed mid-delivery: each other delivers a share, all in order, none twice but where a lease expired", async () => {
     // Every third request is reset: retried entries hold back what follows them for the same identity.
     proxy.setResetEvery(3)
     const config = {
@@ -38,6 +40,7 @@ describe("a PostgreSQL store", () => {
       password: "password",
       store: postgres.url,
       leaseMs: 1_000,
+      sharedLimits: { redis: redis.url, keyPrefix: "outbox-fleet:" },
     }
     const children = ["fleet-a", "fleet-b", "fleet-c"].map((prefix) =>
       startChild(script, { ...config, enqueue: { prefix, count: 20 } }),
@@ -75,6 +78,10 @@ describe("a PostgreSQL store", () => {
         }),
       ),
     )
+    // Each survivor delivered a share of the store's work.
+    for (const child of survivors) {
+      expect(child.lines.filter((line) => line.startsWith('event {"type":"delivered"')).length).toBeGreaterThan(0)
+    }
     const sentTwice = [...proxy.sent].filter(([, count]) => count > 1).map(([key]) => key)
     for (const key of sentTwice) expect(reclaimed, key).toContain(key)
     expect(sentTwice.length).toBeLessThanOrEqual(reclaimed.size)

@@ -31,6 +31,7 @@ import { type ClientSettings, clientSettings } from "./internal/ClientSettings.j
 import { acquirePacer, makePacer, type Pacer, releasePacer } from "./internal/Pacer.js"
 import { type ExchangeHooks, makeRequestQueue } from "./internal/RequestQueue.js"
 import type { RetryOptions } from "./Retry.js"
+import type { SlotSourceFactory } from "./SlotSource.js"
 import { CtiTransportError, type TransportErrorReason } from "./TransportError.js"
 
 export interface PacerOptions {
@@ -160,23 +161,28 @@ const wrapUpOperation: Operation<WrapUpInteraction, WrapUpResult> = {
 }
 
 /** The pacer of the client's user, shared with the user's other clients at the endpoint, given back at the end. */
-const userPacer = (settings: ClientSettings): Effect.Effect<Pacer, never, Scope.Scope> =>
+const userPacer = (
+  settings: ClientSettings,
+  slots: SlotSourceFactory | undefined,
+): Effect.Effect<Pacer, never, Scope.Scope> =>
   settings.pacing === undefined
     ? Effect.sync(() => makePacer(undefined))
     : Effect.acquireRelease(
-        Effect.sync(() => acquirePacer(settings.endpoint, settings.username, settings.pacing!)),
-        () => Effect.sync(() => releasePacer(settings.endpoint, settings.username)),
+        Effect.sync(() => acquirePacer(settings.endpoint, settings.username, settings.pacing!, slots)),
+        () => releasePacer(settings.endpoint, settings.username),
       )
 
 /**
  * A client of the CTI Activity Web service over any `HttpSend`, living in the scope (closing it ends the client:
  * calls not answered yet die). Stateless WS-Security on every request; concurrent calls share requests of five,
  * paced under the user's rate limit; whole-request failures resolved per interaction (see `makeRequestQueue`).
- * Options the client cannot work with are a defect (a TypeError or RangeError naming the option).
+ * Options the client cannot work with are a defect (a TypeError or RangeError naming the option). With `slots`, the
+ * user's pacer in this process (made by its first client) draws its turns from the source that `slots` makes.
  */
 export const makeCtiClient = (
   options: CtiClientOptions,
   send: HttpSend,
+  slots?: SlotSourceFactory,
 ): Effect.Effect<CtiClientShape, never, Scope.Scope> =>
   Effect.gen(function* () {
     const settings = yield* Effect.try({ try: () => clientSettings(options), catch: (error) => error }).pipe(
@@ -184,7 +190,7 @@ export const makeCtiClient = (
     )
     const { endpoint, timeoutMs } = settings
     const scope = yield* Effect.scope
-    const pacer = yield* userPacer(settings)
+    const pacer = yield* userPacer(settings, slots)
     const inFlight = yield* Effect.makeSemaphore(settings.concurrency)
     const encodeOptions: RequestOptions = {
       security: { username: settings.username, password: settings.password },

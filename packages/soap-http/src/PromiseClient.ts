@@ -13,6 +13,7 @@ import {
   makeCtiClient,
 } from "./CtiClient.js"
 import type { HttpSend } from "./HttpExchange.js"
+import type { SlotSourceFactory } from "./SlotSource.js"
 
 /** What one call of the Promise API may be given. */
 export interface CallOptions {
@@ -90,9 +91,13 @@ export const toPromiseClient = (client: CtiClientShape, scope: Scope.CloseableSc
  * `makeCtiClient` for callers who do not use Effect: an option the client cannot work with (an endpoint that is
  * not an http(s) URL, a timeout out of range) throws its own TypeError or RangeError, not Effect's wrapper of it.
  */
-export const makePromiseClient = (options: CtiClientOptions, send: HttpSend): PromiseCtiClient => {
+export const makePromiseClient = (
+  options: CtiClientOptions,
+  send: HttpSend,
+  slots?: SlotSourceFactory,
+): PromiseCtiClient => {
   const scope = Effect.runSync(Scope.make())
-  const made = Effect.runSyncExit(Scope.extend(makeCtiClient(options, send), scope))
+  const made = Effect.runSyncExit(Scope.extend(makeCtiClient(options, send, slots), scope))
   if (Exit.isFailure(made)) {
     Effect.runFork(Scope.close(scope, Exit.void))
     throw Cause.squash(made.cause)

@@ -3,7 +3,13 @@
  * Layer or a Promise API. The CRM side over HTTP is `@crmod-cti/emulator-http`'s.
  */
 export * as NodeCtiClient from "./NodeCtiClient.js"
-export { createClient, type NodeClientOptions, type NodePromiseClient } from "./NodeCtiClient.js"
+export {
+  createClient,
+  type NodeClientOptions,
+  type NodeCtiClientOptions,
+  type NodePromiseClient,
+} from "./NodeCtiClient.js"
+export type { SharedLimits } from "./SharedLimits.js"
 export * from "./NodeHttpAgent.js"
 export { nodeSend } from "./nodeSend.js"
 export {

@@ -3,6 +3,7 @@ import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as FiberId from "effect/FiberId"
+import type { SlotSource, SlotSourceFactory } from "../SlotSource.js"
 import type { PacingSettings } from "./ClientSettings.js"
 
 /** The longest `RequestWait` the pacer honours (CONTRACT §10): a longer one fails the call that got it. */
@@ -27,7 +28,9 @@ export interface Pacer {
    * Waits for the next turn, then `take`s what to send in it at that moment (so that all that arrived meanwhile
    * goes together); a turn in which `take` finds nothing is not used up.
    */
-  readonly next: <B>(take: (now: number) => B | undefined) => Effect.Effect<Turn<B> | undefined>
+  readonly next: <B extends ReadonlyArray<unknown>>(
+    take: (now: number) => B | undefined,
+  ) => Effect.Effect<Turn<B> | undefined>
   /** Holds every request back for `ms` (a `RequestWait` of at most `MaxRequestWaitMs`). */
   readonly hold: (ms: number) => Effect.Effect<void>
 }
@@ -47,8 +50,9 @@ interface Sent {
  * if the answer takes longer, and the next one waits for the limit from there (`allowedAt` of the core, the
  * arithmetic the service applies). On a quick service that is the limit measured from the answer, whatever the
  * jitter; on a slow one the limit plus the margin, which widens with each rate-limit fault (see above).
+ * With `slots`, the turns and holds are the source's (shared beyond the process), the margin still this pacer's.
  */
-export const makePacer = (settings: PacingSettings | undefined): Pacer => {
+export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSource): Pacer => {
   const lock = Effect.unsafeMakeSemaphore(1)
   const stamps: Array<number> = []
   let last: Sent | undefined
@@ -71,9 +75,33 @@ export const makePacer = (settings: PacingSettings | undefined): Pacer => {
     return at <= now ? Effect.succeed(now) : Effect.zipRight(Effect.sleep(at - now), waitForTurn)
   })
 
-  const next = <B>(take: (now: number) => B | undefined): Effect.Effect<Turn<B> | undefined> =>
+  /** A turn of the slot source: the margin narrows with each answer, as below. */
+  const sharedTurn = (source: SlotSource) =>
+    Effect.fnUntraced(function* <B extends ReadonlyArray<unknown>>(take: (now: number) => B | undefined) {
+      const slot = yield* source.claim(margin)
+      const value = take(yield* Clock.currentTimeMillis)
+      if (value === undefined) return yield* Effect.as(slot.release, undefined)
+      yield* slot.sent(value.length)
+      let answered = false
+      const turn: Turn<B> = {
+        value,
+        answered: Effect.suspend(() => {
+          if (answered) return Effect.void
+          answered = true
+          margin = Math.max(leastMargin, margin - NarrowingMs)
+          return slot.answered
+        }),
+      }
+      return turn
+    })
+
+  const sharedNext = slots === undefined || settings === undefined ? undefined : sharedTurn(slots)
+  const next = <B extends ReadonlyArray<unknown>>(
+    take: (now: number) => B | undefined,
+  ): Effect.Effect<Turn<B> | undefined> =>
     lock.withPermits(1)(
       Effect.gen(function* () {
+        if (sharedNext !== undefined) return yield* sharedNext(take)
         yield* settleLast
         const now = yield* waitForTurn
         const value = take(now)
@@ -100,15 +128,20 @@ export const makePacer = (settings: PacingSettings | undefined): Pacer => {
     )
 
   const hold = (ms: number) =>
-    Effect.map(Clock.currentTimeMillis, (now) => {
-      holdUntil = Math.max(holdUntil, now + Math.min(ms, MaxRequestWaitMs))
-      if (settings !== undefined) margin = Math.min(MostMarginMs, margin + Math.min(ms, MaxRequestWaitMs) + WideningMs)
-    })
+    Effect.zipRight(
+      Effect.map(Clock.currentTimeMillis, (now) => {
+        holdUntil = Math.max(holdUntil, now + Math.min(ms, MaxRequestWaitMs))
+        if (settings !== undefined)
+          margin = Math.min(MostMarginMs, margin + Math.min(ms, MaxRequestWaitMs) + WideningMs)
+      }),
+      Effect.suspend(() => (slots === undefined ? Effect.void : slots.hold(Math.min(ms, MaxRequestWaitMs), margin))),
+    )
   return { next, hold }
 }
 
 interface Shared {
   readonly pacer: Pacer
+  readonly slots: SlotSource | undefined
   clients: number
 }
 
@@ -118,19 +151,35 @@ const shared = new Map<string, Shared>()
 
 const keyOf = (endpoint: string, username: string) => `${username}\n${endpoint}`
 
-/** The pacer of `username` at `endpoint`, made for the first client; each client gives it back with `releasePacer`. */
-export const acquirePacer = (endpoint: string, username: string, settings: PacingSettings): Pacer => {
+/**
+ * The pacer of `username` at `endpoint`, made for the first client (over the slot source `slots` makes, if given);
+ * each client gives it back with `releasePacer`.
+ */
+export const acquirePacer = (
+  endpoint: string,
+  username: string,
+  settings: PacingSettings,
+  slots?: SlotSourceFactory,
+): Pacer => {
   const key = keyOf(endpoint, username)
-  const entry = shared.get(key) ?? { pacer: makePacer(settings), clients: 0 }
+  let entry = shared.get(key)
+  if (entry === undefined) {
+    const source = slots?.(endpoint, username, settings.limit)
+    entry = { pacer: makePacer(settings, source), slots: source, clients: 0 }
+  }
   entry.clients += 1
   shared.set(key, entry)
   return entry.pacer
 }
 
-export const releasePacer = (endpoint: string, username: string): void => {
-  const key = keyOf(endpoint, username)
-  const entry = shared.get(key)
-  if (entry === undefined) return
-  entry.clients -= 1
-  if (entry.clients === 0) shared.delete(key)
-}
+/** Gives the pacer back; the last client's release closes its slot source. */
+export const releasePacer = (endpoint: string, username: string): Effect.Effect<void> =>
+  Effect.suspend(() => {
+    const key = keyOf(endpoint, username)
+    const entry = shared.get(key)
+    if (entry === undefined) return Effect.void
+    entry.clients -= 1
+    if (entry.clients > 0) return Effect.void
+    shared.delete(key)
+    return entry.slots?.close ?? Effect.void
+  })

@@ -7,7 +7,7 @@ import { build } from "esbuild"
 const root = fileURLToPath(new URL("../../../../", import.meta.url))
 
 /** Packages Node loads from where the importing package has them, not bundled: native addons and their kin. */
-const LoadedAtRunTime = /^(better-sqlite3|pg)$/
+const LoadedAtRunTime = /^(better-sqlite3|pg|ioredis)$/
 
 /**
  * TypeScript scripts bundled into plain ES modules, one per entry, every `@crmod-cti/<name>` import resolved to the

@@ -1,9 +1,9 @@
 import { execFile, execFileSync } from "node:child_process"
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
-import * as net from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
+import { freePort } from "./FreePort.js"
 
 const run = promisify(execFile)
 
@@ -30,16 +30,6 @@ const binDir = (): string => {
     : []
   return versions[0] === undefined ? "" : join(root, versions[0], "bin")
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0))
-    })
-  })
 
 /**
  * Starts PostgreSQL with `initdb` and `pg_ctl` (CONTRACT §12): as the `postgres` user when run as root (PostgreSQL
