@@ -1,4 +1,4 @@
-// One server of the benchmark, in its own process: `node bench/serve.mjs <ours|soap>` prints its URL as JSON on
+// One server of the benchmark, in its own process: `node bench/serve.mjs <ours|soap|lean>` prints its URL as JSON on
 // stdout and serves until its standard input closes. Imports the BUILT packages (`dist`).
 import * as http from "node:http"
 import { validateInsertRequest } from "@crmod-cti/core"
@@ -57,7 +57,36 @@ const soapServer = async () => {
   return url
 }
 
-const servers = { ours, soap: soapServer }
+/**
+ * A `soap`-package server that does less than ours: no sign-in (the security header is not read), no validation, each
+ * interaction put in a Map and answered OK. The floor for a server users run: the playground must stay at least as
+ * fast as this (BENCHMARKS.md, "Server").
+ */
+const leanServer = async () => {
+  const server = http.createServer()
+  const url = await new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`)),
+  )
+  const activities = new Map()
+  const insert = ({ ListOfInteraction }) => {
+    const results = [ListOfInteraction?.Interaction ?? []].flat().map((interaction) => {
+      const ActivityId = `L-${activities.size}`
+      activities.set(String(interaction.InteractionId), ActivityId)
+      return {
+        Status: "OK",
+        InteractionId: interaction.InteractionId,
+        AgentOfferTime: interaction.AgentOfferTime,
+        ActivityId,
+      }
+    })
+    return { ListOfActivity: { Activity: results } }
+  }
+  const service = { CTIActivity: { CTIActivity: { CTIActivityInsert: insert, CTIActivityWrapUp: () => ({}) } } }
+  soap.listen(server, servicePath, service, ctiActivityWsdl(`${url}${servicePath}`))
+  return url
+}
+
+const servers = { ours, soap: soapServer, lean: leanServer }
 if (!(kind in servers)) throw new Error(`usage: serve.mjs ${Object.keys(servers).join("|")}`)
 const url = await servers[kind]()
 process.stdout.write(`${JSON.stringify({ url })}\n`)

@@ -12,9 +12,6 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { demoUser, sample } from "./Helpers.js"
 
-// Far above what any of these documents takes: it only catches a decoder that would hang.
-const slowestAllowedMs = 500
-
 const seeds = [
   sample("insert-request"),
   sample("wrapup-request"),
@@ -106,18 +103,13 @@ const bodies: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   { weight: 1, arbitrary: fc.array(fragments, { maxLength: 40 }).map((parts) => parts.join("")) },
 )
 
-const timed = <A>(decode: () => A): A => {
-  const start = performance.now()
-  const result = decode()
-  expect(performance.now() - start).toBeLessThan(slowestAllowedMs)
-  return result
-}
-
+// A decoder that hangs on some document fails the test by its timeout (the suite's, scaled): no wall-clock budget per
+// document, which a busy machine could break. Linear time on large documents is HostileInput.test.ts's business.
 describe("Fuzzing: random and mutated envelopes never throw and never hang", () => {
   it("the request decoder answers a request or a Client fault", () => {
     fc.assert(
       fc.property(bodies, (body) => {
-        const result = timed(() => decodeRequest(body))
+        const result = decodeRequest(body)
         expect(Either.isEither(result)).toBe(true)
         if (Either.isLeft(result)) {
           expect(result.left).toBeInstanceOf(CtiFault)
@@ -132,7 +124,7 @@ describe("Fuzzing: random and mutated envelopes never throw and never hang", () 
     fc.assert(
       fc.property(bodies, (body) => {
         for (const decode of [decodeInsertResponse, decodeWrapUpResponse]) {
-          const result: Either.Either<unknown, unknown> = timed(() => decode(body))
+          const result: Either.Either<unknown, unknown> = decode(body)
           if (Either.isLeft(result)) {
             expect(result.left instanceof CtiFault || result.left instanceof SoapResponseError).toBe(true)
           } else expect(Array.isArray(result.right)).toBe(true)

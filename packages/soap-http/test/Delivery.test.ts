@@ -295,7 +295,7 @@ describe("All clients of one user at one endpoint share one pacer", () => {
 
 describe("Pacing as the service sees it: the limit counted from the answer, or from marginMs after sending", () => {
   it.scoped(
-    "an answer after 5 ms: the next request 50 ms after it; one after 30 ms: 50 ms after the margin of 10",
+    "an answer after 5 ms: the next request 50 ms after it less half the round trip; one after 30 ms: 50 ms after the margin of 10",
     () =>
       Effect.gen(function* () {
         const { send: answer, sent } = scripted()
@@ -305,7 +305,9 @@ describe("Pacing as the service sees it: the limit counted from the answer, or f
           Effect.zipLeft(answer(request, signal), Effect.sleep(delays[requests++] ?? 0))
         const crm = yield* client(send)
         yield* concurrently([crm.insert(calls(15))])
-        expect(sent.map(({ at }) => at)).toEqual([0, 55, 115])
+        // 5 ms less half the shortest round trip less a millisecond of the clock's (2); then the margin, 10 ms after
+        // sending at 53.
+        expect(sent.map(({ at }) => at)).toEqual([0, 53, 113])
       }),
   )
 })
@@ -324,7 +326,7 @@ describe("The pacer's margin widens with each rate-limit fault", () => {
       yield* concurrently([crm.insert(calls(10))])
       const [first, retried, next] = sent.map(({ at }) => at)
       expect([first, retried]).toEqual([0, 50])
-      // 50 ms after 50 + 10 + 3 + 2 (less a twentieth of a millisecond for the answer between).
+      // 50 ms after 50 + 10 + 3 + 2 (less a fiftieth of a millisecond for the answer between).
       expect(next).toBeGreaterThan(114)
     }),
   )

@@ -17,12 +17,15 @@ describe("The Promise API, for callers who do not use Effect", () => {
     const crm = await promiseClient()
     expect((await crm.insert(calls(7))).map((result) => result.Status)).toEqual(Array(7).fill("OK"))
     expect((await crm.wrapUp(calls(7))).map((result) => result.Status)).toEqual(Array(7).fill("OK"))
+    await crm.close()
   })
 
   it("rejects with the CtiFault itself, not a wrapper", async () => {
-    const error = await (await promiseClient("wrong")).insert(calls(1)).catch((e: unknown) => e)
+    const crm = await promiseClient("wrong")
+    const error = await crm.insert(calls(1)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CtiFault)
     expect(error).toEqual(Faults.authenticationFailed())
+    await crm.close()
   })
 
   it("rejects with the CtiTransportError itself", async () => {
@@ -31,6 +34,7 @@ describe("The Promise API, for callers who do not use Effect", () => {
     const error = await crm.wrapUp(calls(1)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CtiTransportError)
     expect(error).toMatchObject({ reason: "ConnectionRefused", endpoint })
+    await crm.close()
   })
 })
 

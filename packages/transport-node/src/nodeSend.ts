@@ -28,13 +28,20 @@ const isRedirect = (status: number) => status >= 300 && status < 400
  * `maxResponseBytes` (or announced longer by its `Content-Length`) the connection is destroyed and the rest never
  * read. A 3xx answer is refused unread. Aborting `signal` destroys the connection.
  */
-export const nodeSend =
-  (agents: NodeHttpAgentShape): HttpSend =>
-  (request, signal) =>
+export const nodeSend = (agents: NodeHttpAgentShape): HttpSend => {
+  // A client sends every request to its one endpoint: its URL is read once.
+  let endpoint: { readonly href: string; readonly url: URL } | undefined
+  const urlOf = (href: string) => {
+    if (endpoint?.href !== href) endpoint = { href, url: new URL(href) }
+    return endpoint.url
+  }
+  return (request, signal) =>
     Effect.async<IncomingResponse, CtiTransportError>((resume) => {
-      const url = new URL(request.url)
+      const url = urlOf(request.url)
       const secure = url.protocol === "https:"
-      const body = Buffer.from(request.body, "utf8")
+      // The body goes as the string it is: node:http then writes the headers and the body as one chunk (a Buffer
+      // would be a second one), encoded to UTF-8 once, by the socket's write.
+      const body = request.body
       const limit = request.maxResponseBytes
       let settled = false
       let resent = false
@@ -96,7 +103,7 @@ export const nodeSend =
           {
             method: "POST",
             agent: secure ? agents.https : agents.http,
-            headers: { ...request.headers, "content-length": String(body.length) },
+            headers: { ...request.headers, "content-length": String(Buffer.byteLength(body, "utf8")) },
           },
           (res) => {
             answered = true
@@ -120,3 +127,4 @@ export const nodeSend =
       if (signal.aborted) return
       send(true)
     })
+}

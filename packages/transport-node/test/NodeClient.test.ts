@@ -143,6 +143,13 @@ describe("The Node client's services", () => {
     agents.http.destroy()
   })
 
+  it("a request with text beyond ASCII goes whole: its Content-Length counts UTF-8 bytes, not characters", async () => {
+    const client = createClient({ endpoint, ...user, pacing: false })
+    const [result] = await client.insert([{ ...call, InteractionId: "NODE-UTF8", Queue: "Réception – 受付" }])
+    expect(result?.Status).toBe("OK")
+    await client.close()
+  })
+
   it("the Promise API rejects with the typed errors", async () => {
     const client = createClient({ endpoint, ...user, password: "wrong" })
     const fault = await client.insert([call]).catch((e: unknown) => e)

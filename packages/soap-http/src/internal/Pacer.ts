@@ -10,10 +10,11 @@ import type { PacingSettings } from "./ClientSettings.js"
 export const MaxRequestWaitMs = 10_000
 
 // The margin adapts to what the service says: each rate-limit fault widens it by the RequestWait (how early the
-// request came) and a little more, each answer narrows it by a little, down to the configured margin. A fault
-// widens it by about 100 answers' worth, so the margin settles where about 1% of the requests draw a fault.
+// request came) and a little more, each answer narrows it by a little, down to the configured margin. The margin
+// settles where the faults' widening equals the answers' narrowing: with a RequestWait of a few ms, a fault is worth
+// about 250 answers, so about 0.4% of the requests draw a fault (the service's own accounting, under 1%).
 const WideningMs = 2
-const NarrowingMs = 0.05
+const NarrowingMs = 0.02
 const MostMarginMs = 250
 
 /** A request's turn, and what to say as soon as its answer (or failure) came back: said again, it changes nothing. */
@@ -46,15 +47,21 @@ interface Sent {
 
 /**
  * A pacer over Effect's `Clock` (so `TestClock` drives it). The service stamps a request when it handles it, some
- * time after it was sent: a request is taken as stamped when its answer came back, or a margin after it was sent
- * if the answer takes longer, and the next one waits for the limit from there (`allowedAt` of the core, the
- * arithmetic the service applies). On a quick service that is the limit measured from the answer, whatever the
- * jitter; on a slow one the limit plus the margin, which widens with each rate-limit fault (see above).
+ * time after it was sent and before its answer is back, and the next request is stamped some time after it is sent:
+ * the spacing the service sees is the spacing of the sends, less the first request's way to its stamp, plus the
+ * second's. Part of every round trip is the service's work on either side of its stamp and the way there and back,
+ * which the next request pays too; half of the shortest recent round trip is taken as that floor (`credit`). So a
+ * request is taken as stamped when its answer came back less that credit, or a margin after it was sent if the answer
+ * takes longer, and the next one waits for the limit from there (`allowedAt` of the core, the arithmetic the service
+ * applies). On a quick service that is the limit measured from the answer, whatever the jitter; on a slow one the
+ * limit plus the margin, which widens with each rate-limit fault (see above).
  * With `slots`, the turns and holds are the source's (shared beyond the process), the margin still this pacer's.
  */
 export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSource): Pacer => {
   const lock = Effect.unsafeMakeSemaphore(1)
   const stamps: Array<number> = []
+  // The last round trips (answeredAt - grantedAt), as many as the limit's window.
+  const roundTrips: Array<number> = []
   let last: Sent | undefined
   let holdUntil = Number.NEGATIVE_INFINITY
   const leastMargin = settings?.marginMs ?? 0
@@ -67,7 +74,10 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
       const remaining = sent.grantedAt + sent.margin - (yield* Clock.currentTimeMillis)
       if (remaining > 0) yield* Effect.ignore(Effect.timeout(Deferred.await(sent.answered), remaining))
     }
-    stamps[stamps.length - 1] = Math.min(sent.answeredAt ?? Number.POSITIVE_INFINITY, sent.grantedAt + sent.margin)
+    const answered = sent.answeredAt ?? Number.POSITIVE_INFINITY
+    // The clock counts whole milliseconds, so a round trip read as n ms took more than n - 1.
+    const credit = roundTrips.length === 0 ? 0 : Math.max(0, Math.min(...roundTrips) - 1) / 2
+    stamps[stamps.length - 1] = Math.min(answered - credit, sent.grantedAt + sent.margin)
   })
 
   const waitForTurn: Effect.Effect<number> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
@@ -119,6 +129,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
           if (sent.answeredAt !== undefined) return Effect.void
           return Effect.flatMap(Clock.currentTimeMillis, (at) => {
             sent.answeredAt = at
+            remember(roundTrips, at - sent.grantedAt, settings.limit)
             margin = Math.max(leastMargin, margin - NarrowingMs)
             return Deferred.succeed(sent.answered, undefined)
           })
