@@ -1,5 +1,6 @@
 // Every README's TypeScript examples run as they stand and print what their comments say. A block fenced ```ts runs;
-// ```ts playground runs against a CRM server of its own in place of the playground at http://127.0.0.1:8080; a block
+// ```ts playground runs against a CRM server of its own in place of the playground at http://127.0.0.1:8080, and
+// ```ts fleet also against a redis-server of its own in place of redis://127.0.0.1:6379; a block
 // tagged ```ts sketch (a fragment, a type) or ```ts browser (it needs a page: a browser test of its package runs
 // it, as the outbox's does) is only read here.
 import { execFile } from "node:child_process"
@@ -7,13 +8,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { promisify } from "node:util"
-import { bundleScripts, scaled, startCrmServer } from "@crmod-cti/testing"
+import { bundleScripts, scaled, startCrmServer, startRedis } from "@crmod-cti/testing"
 import { describe, expect, it } from "vitest"
 import { expectationsOf, findUnmet } from "./readme-expectations.mjs"
 
 const root = fileURLToPath(new URL("../../", import.meta.url))
 const PlaygroundOrigin = "http://127.0.0.1:8080"
-const Tags = { run: "", playground: "playground", readOnly: ["sketch", "browser"] }
+const RedisUrl = "redis://127.0.0.1:6379"
+const Tags = { run: "", playground: "playground", fleet: "fleet", readOnly: ["sketch", "browser"] }
 
 const readmes = [
   join(root, "README.md"),
@@ -58,12 +60,12 @@ const bundled = (async () => {
   return new Map(runnable.map((example, index) => [example, scripts[index]]))
 })()
 
-/** What each `console.log` of the example printed, run in the folder of its README. */
-const run = async (example, origin) => {
+/** What each `console.log` of the example printed, run in the folder of its README, the addresses it names moved. */
+const run = async (example, moves) => {
   let script = (await bundled).get(example)
-  if (origin !== undefined) {
+  if (moves.length > 0) {
     const moved = script.replace(/\.mjs$/, "-here.mjs")
-    writeFileSync(moved, readFileSync(script, "utf8").replaceAll(PlaygroundOrigin, origin))
+    writeFileSync(moved, moves.reduce((text, [from, to]) => text.replaceAll(from, to), readFileSync(script, "utf8")))
     script = moved
   }
   const { stdout } = await promisify(execFile)(
@@ -80,7 +82,7 @@ const run = async (example, origin) => {
 it("finds the examples, each with a known tag", () => {
   expect(examples.length).toBeGreaterThan(10)
   for (const example of examples) {
-    expect([Tags.run, Tags.playground, ...Tags.readOnly], `${example.readme} #${example.index}`).toContain(example.tag)
+    expect([Tags.run, Tags.playground, Tags.fleet, ...Tags.readOnly], `${example.readme} #${example.index}`).toContain(example.tag)
   }
 })
 
@@ -91,11 +93,18 @@ describe.concurrent("README examples", () => {
       async () => {
         const expectations = expectationsOf(example.code)
         expect(expectations.length, "an example says what it prints").toBeGreaterThan(0)
-        const server = example.tag === Tags.playground ? await startCrmServer() : undefined
+        const fleet = example.tag === Tags.fleet
+        const server = fleet || example.tag === Tags.playground ? await startCrmServer() : undefined
+        const redis = fleet ? await startRedis() : undefined
         try {
-          const outputs = await run(example, server?.url)
+          const moves = [
+            ...(server === undefined ? [] : [[PlaygroundOrigin, server.url]]),
+            ...(redis === undefined ? [] : [[RedisUrl, redis.url]]),
+          ]
+          const outputs = await run(example, moves)
           expect(findUnmet(expectations, outputs), outputs.join("\n")).toBeUndefined()
         } finally {
+          await redis?.stop()
           await server?.close()
         }
       },
