@@ -23,10 +23,10 @@ const StampsTtlMs = 60_000
 /** The longest pause the allotment puts between two requests of a company (as long as the longest RequestWait). */
 const MostAllotmentPauseMs = 10_000
 /**
- * How fast the fleet's margin narrows after a fault widened it: what a pacer's narrowing (0.05 ms an answer) comes
+ * How fast the fleet's margin narrows after a fault widened it: what a pacer's narrowing (0.02 ms an answer) comes
  * to at the full rate of 20 answers a second.
  */
-const FleetMarginNarrowingMsPerSecond = 1
+const FleetMarginNarrowingMsPerSecond = 0.4
 /** How long a widened fleet margin is kept at most. */
 const FleetMarginTtlMs = 600_000
 /**
