@@ -134,6 +134,9 @@ const makeRedisSlots = (
   let aloneSince: number | undefined
   let probeAt = 0
   let warm = false
+  // This process's last round trips (sent to answered), as many as the limit's window: half the shortest is the
+  // part of every round trip the next request pays too (the pacer's `credit`), so the stamp is taken that much earlier.
+  const roundTrips: Array<number> = []
 
   const options: RedisOptions = {
     enableOfflineQueue: false,
@@ -198,23 +201,29 @@ const makeRedisSlots = (
       connection?.status === "ready" && run(connection, which, scriptKeys, args).catch(() => undefined)
     })
 
-  const sharedSlot = (id: string): Slot => ({
-    // Said as the request leaves, in the same turn of the event loop: a process that stalls after its grant stalls
-    // both, and the fleet counts its margin from when the request left.
-    sent: (operations) =>
-      tell(
-        scripts.sent,
-        [keys.stamps, keys.last, keys.operations, keys.slow],
-        [id, operations, settings.operationsAllotment ?? 0, MostAllotmentPauseMs],
-      ),
-    answered: Effect.zipRight(
-      Effect.sync(() => {
+  const sharedSlot = (id: string): Slot => {
+    let sentAt: number | undefined
+    return {
+      // Said as the request leaves, in the same turn of the event loop: a process that stalls after its grant stalls
+      // both, and the fleet counts its margin from when the request left.
+      sent: (operations) =>
+        Effect.zipRight(
+          Clock.currentTimeMillis.pipe(Effect.map((now) => (sentAt = now))),
+          tell(
+            scripts.sent,
+            [keys.stamps, keys.last, keys.operations, keys.slow],
+            [id, operations, settings.operationsAllotment ?? 0, MostAllotmentPauseMs],
+          ),
+        ),
+      answered: Effect.flatMap(Clock.currentTimeMillis, (now) => {
         warm = true
+        if (sentAt !== undefined) remember(roundTrips, now - sentAt, limit)
+        const credit = roundTrips.length === 0 ? 0 : Math.max(0, Math.min(...roundTrips) - 1) / 2
+        return tell(scripts.answered, [keys.stamps, keys.last, keys.latency], [id, StampsTtlMs, credit])
       }),
-      tell(scripts.answered, [keys.stamps, keys.last, keys.latency], [id, StampsTtlMs]),
-    ),
-    release: quietly(scripts.release, [keys.stamps, keys.last], [id]),
-  })
+      release: quietly(scripts.release, [keys.stamps, keys.last], [id]),
+    }
+  }
   const aloneSlot: Slot = { sent: () => Effect.void, answered: Effect.void, release: Effect.void }
 
   const claim = (marginMs: number): Effect.Effect<Slot> =>

@@ -125,16 +125,18 @@ return tostring(pause)
 `
 
 /**
- * KEYS: stamps, last, latency. ARGV: slot id, key ttl ms. The slot's request was answered: stamped by now, if not by
- * its margin already; the answers' usual time (a moving average) takes this one in.
+ * KEYS: stamps, last, latency. ARGV: slot id, key ttl ms, credit ms. The slot's request was answered: stamped by now
+ * less the credit (the part of a round trip the next request pays too, as the single-process pacer reckons it), if
+ * not by its margin already; the answers' usual time (a moving average) takes this one in.
  */
 export const answeredScript = `${now}${ownLast}
 if not own then return 0 end
 local sentAt = tonumber(last[3])
 if sentAt == 0 then sentAt = tonumber(last[2]) end
 local stampedBy = sentAt + tonumber(last[4])
-if now < stampedBy then
-  redis.call('LSET', KEYS[1], -1, tostring(now))
+local stampAt = math.max(sentAt, now - tonumber(ARGV[3]))
+if stampAt < stampedBy then
+  redis.call('LSET', KEYS[1], -1, tostring(stampAt))
 end
 redis.call('HSET', KEYS[2], 'answered', '1')
 local took = now - sentAt
