@@ -65,7 +65,10 @@ const run = async (example, moves) => {
   let script = (await bundled).get(example)
   if (moves.length > 0) {
     const moved = script.replace(/\.mjs$/, "-here.mjs")
-    writeFileSync(moved, moves.reduce((text, [from, to]) => text.replaceAll(from, to), readFileSync(script, "utf8")))
+    writeFileSync(
+      moved,
+      moves.reduce((text, [from, to]) => text.replaceAll(from, to), readFileSync(script, "utf8")),
+    )
     script = moved
   }
   const { stdout } = await promisify(execFile)(
@@ -82,7 +85,9 @@ const run = async (example, moves) => {
 it("finds the examples, each with a known tag", () => {
   expect(examples.length).toBeGreaterThan(10)
   for (const example of examples) {
-    expect([Tags.run, Tags.playground, Tags.fleet, ...Tags.readOnly], `${example.readme} #${example.index}`).toContain(example.tag)
+    expect([Tags.run, Tags.playground, Tags.fleet, ...Tags.readOnly], `${example.readme} #${example.index}`).toContain(
+      example.tag,
+    )
   }
 })
 
