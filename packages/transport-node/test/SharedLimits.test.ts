@@ -282,20 +282,24 @@ describe("sharedLimits' Redis", () => {
   it(
     "operationsAllotment: once less than a tenth is left, the company's other users wait too",
     async () => {
+      // A service without a rate limiter: a refused request retried would count its operations twice (the fleet
+      // counts what it sends), and the first client would then cross the tenth before its last request and wait.
+      const quiet = await startCrmServer()
+      const counted = await startCountingProxy(quiet.endpoint)
       const attempt = async (operationsAllotment: number | undefined) => {
         const sharedLimits: SharedLimits = {
           redis: redis.url,
           keyPrefix: prefixOf("allotment"),
           ...(operationsAllotment === undefined ? {} : { operationsAllotment }),
         }
-        const first = createClient({ endpoint: proxy.endpoint, ...mosDef, sharedLimits })
+        const first = createClient({ endpoint: counted.endpoint, ...mosDef, sharedLimits })
         // 46 of 50: four left, less than a tenth.
         // One call: requests of five but the last, and the last one leaves four.
         await first.insert(calls(idsOf("allotment-a"), 46))
         await first.close()
-        proxy.reset()
+        counted.reset()
         const other = createClient({
-          endpoint: proxy.endpoint,
+          endpoint: counted.endpoint,
           username: DemoUsers.callAgent,
           password: DemoPassword,
           sharedLimits,
@@ -307,10 +311,15 @@ describe("sharedLimits' Redis", () => {
             () => "waiting",
           )
         await other.close()
-        return { outcome, requests: proxy.tally.requests }
+        return { outcome, requests: counted.tally.requests }
       }
-      expect(await attempt(undefined)).toEqual({ outcome: "sent", requests: 1 })
-      expect(await attempt(50)).toEqual({ outcome: "waiting", requests: 0 })
+      try {
+        expect(await attempt(undefined)).toEqual({ outcome: "sent", requests: 1 })
+        expect(await attempt(50)).toEqual({ outcome: "waiting", requests: 0 })
+      } finally {
+        await counted.close()
+        await quiet.close()
+      }
     },
     scaled(20_000),
   )
