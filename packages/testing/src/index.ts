@@ -6,6 +6,6 @@ export { callFields, faultCode, faultString, fields, rawRequest, securityOf } fr
 export { type CountingProxy, startCountingProxy, type Tally } from "./internal/CountingProxy.js"
 export { type CrmServer, type CrmServerOptions, startCrmServer } from "./internal/CrmServer.js"
 export { type PostgresOptions, type PostgresServer, startPostgres } from "./internal/Postgres.js"
-export { bundleScript, bundleScripts } from "./internal/BundleScript.js"
+export { bundleScript, bundleScripts, workspaceSources } from "./internal/BundleScript.js"
 export { type RedisOptions, type RedisServer, startRedis } from "./internal/Redis.js"
 export { scaled, timeoutScale } from "./internal/TimeoutScale.js"

@@ -1,7 +1,7 @@
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
 import type { Browser } from "playwright-core"
+import { workspaceSources } from "@crmod-cti/testing"
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url))
 
@@ -15,13 +15,10 @@ export const bundleForBrowser = async (source: string): Promise<string> => {
     format: "esm",
     target: "es2022",
     plugins: [
+      workspaceSources,
       {
-        name: "workspace-sources",
+        name: "no-node",
         setup: (builder) => {
-          builder.onResolve({ filter: /^@crmod-cti\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => {
-            const [name, entry = "index"] = args.path.slice("@crmod-cti/".length).split("/")
-            return { path: join(root, "packages", name!, `src/${entry}.ts`) }
-          })
           // The browser outbox must not reach for Node: a `node:` module or a Node-only dependency fails the build.
           builder.onResolve({ filter: /^(node:|better-sqlite3$|pg$)/ }, (args) => ({
             errors: [{ text: `${args.path} imported from ${args.importer}` }],

@@ -2,12 +2,26 @@ import { mkdirSync, mkdtempSync } from "node:fs"
 import { createRequire } from "node:module"
 import { basename, extname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { build } from "esbuild"
+import { build, type Plugin } from "esbuild"
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url))
 
 /** Packages Node loads from where the importing package has them, not bundled: native addons and their kin. */
 const LoadedAtRunTime = /^(better-sqlite3|pg|ioredis)$/
+
+/**
+ * Resolves `@crmod-cti/<name>` to `packages/<name>/src/index.ts` and a subpath export `@crmod-cti/<name>/<entry>` to
+ * `packages/<name>/src/<entry>.ts`: a bundle of the packages' sources, as the tests import them.
+ */
+export const workspaceSources: Plugin = {
+  name: "workspace-sources",
+  setup: (builder) => {
+    builder.onResolve({ filter: /^@crmod-cti\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => {
+      const [name, entry = "index"] = args.path.slice("@crmod-cti/".length).split("/")
+      return { path: join(root, "packages", name!, `src/${entry}.ts`) }
+    })
+  },
+}
 
 /**
  * TypeScript scripts bundled into plain ES modules, one per entry, every `@crmod-cti/<name>` import resolved to the
@@ -30,12 +44,10 @@ export const bundleScripts = async (entries: ReadonlyArray<string>): Promise<Arr
     format: "esm",
     target: "node20",
     plugins: [
+      workspaceSources,
       {
-        name: "workspace-sources",
+        name: "loaded-at-run-time",
         setup: (builder) => {
-          builder.onResolve({ filter: /^@crmod-cti\/[a-z-]+$/ }, (args) => ({
-            path: join(root, "packages", args.path.slice("@crmod-cti/".length), "src/index.ts"),
-          }))
           // By absolute URL, so that the bundle finds them wherever it lies, as the importing package does.
           builder.onResolve({ filter: LoadedAtRunTime }, (args) => ({
             path: pathToFileURL(createRequire(args.importer).resolve(args.path)).href,
