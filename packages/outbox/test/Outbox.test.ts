@@ -126,10 +126,24 @@ describe("delivery", () => {
     const [receipt] = await outbox.enqueueInsert([call("lost-1")])
     await retried
     proxy.setLoseAnswers(false)
-    await expect(receipt?.delivered).resolves.toMatchObject({ Status: "Activity already exists" })
+    // Its first attempt created it: the caller pops it as its own (CONTRACT §10).
+    await expect(receipt?.delivered).resolves.toMatchObject({
+      Status: "Activity already exists",
+      ActivityId: expect.any(String),
+      retried: true,
+    })
     await outbox.drained()
     expect(proxy.sent.get("insert:lost-1")).toBeGreaterThanOrEqual(2)
     expect(await activity("lost-1")).toMatchObject({ _tag: "Found" })
+  })
+
+  it("takes `Activity already exists` at the first attempt for delivered, not as its own (another logged it)", async () => {
+    await Effect.runPromise(server.emulator.serviceFor("OKP/mos.def").insert([call("before-1")]))
+    const outbox = await open()
+    const [receipt] = await outbox.enqueueInsert([call("before-1")])
+    const result = await receipt?.delivered
+    expect(result).toMatchObject({ Status: "Activity already exists", ActivityId: expect.any(String) })
+    expect(result).not.toHaveProperty("retried")
   })
 
   it("keeps dead letters for a user without the channel's privilege, and retries them by hand", async () => {

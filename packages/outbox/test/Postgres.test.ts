@@ -1,4 +1,4 @@
-import { openOutbox } from "@crmod-cti/outbox"
+import { type OutboxEvent, openOutbox } from "@crmod-cti/outbox"
 import { type CrmServer, type PostgresServer, type RedisServer, startPostgres, startRedis } from "@crmod-cti/testing"
 import * as Effect from "effect/Effect"
 import pg from "pg"
@@ -118,6 +118,51 @@ describe("a PostgreSQL store", () => {
     expect(pending.rows[0]?.n).toBe("2")
     await client.end()
     proxy.setHold(false)
+  }, 30_000)
+
+  it("takes over an entry of a worker killed mid-request: the activity that worker's request created is `retried`", async () => {
+    proxy.setHold(true)
+    const config = {
+      endpoint: proxy.endpoint,
+      username: "OKP/mos.def",
+      password: "password",
+      store: postgres.url,
+      leaseMs: 200,
+    }
+    const victim = startChild(script, { ...config, enqueue: { prefix: "taken-over", count: 1 } })
+    const client = new pg.Client(postgres.url)
+    await client.connect()
+    const claimed = async () =>
+      (
+        await client.query(
+          "SELECT 1 FROM crmod_cti_outbox WHERE interaction_id = 'taken-over-0' AND operation = 'insert' AND claimed_by IS NOT NULL",
+        )
+      ).rowCount
+    await expect.poll(claimed, { timeout: 10_000 }).toBe(1)
+    await client.end()
+    victim.process.kill("SIGKILL")
+    await victim.exited
+    proxy.setHold(false)
+    // The killed worker's request reached the service; its answer never came back.
+    const interaction = {
+      InteractionId: "taken-over-0",
+      AgentOfferTime: 1_700_000_000,
+      ChannelType: "Inbound Call" as const,
+    }
+    await Effect.runPromise(server.emulator.serviceFor("OKP/mos.def").insert([interaction]))
+    const taking = await openOutbox({ ...config, pollIntervalMs: 10 })
+    const events: Array<OutboxEvent> = []
+    taking.on((event) => events.push(event))
+    try {
+      // Once the killed worker's lease has run out.
+      const insert = () => events.find((event) => event.type === "delivered" && event.operation === "insert")
+      await expect.poll(insert, { timeout: 10_000 }).toMatchObject({
+        result: { Status: "Activity already exists", ActivityId: expect.any(String), retried: true },
+      })
+      expect(events).toContainEqual(expect.objectContaining({ type: "reclaimed", operation: "insert" }))
+    } finally {
+      await taking.close()
+    }
   }, 30_000)
 
   it("keeps dead letters, stats and retries of its own user apart from other users' entries", async () => {

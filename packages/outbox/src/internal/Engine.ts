@@ -2,14 +2,13 @@ import {
   type ActivityIdentity,
   CtiFault,
   type Interaction,
-  type InsertResult,
   toRawInteraction,
   validateInteraction,
   validateWrapUpInteraction,
   type WrapUpInteraction,
   type WrapUpResult,
 } from "@crmod-cti/core"
-import type { ObservedExchange } from "@crmod-cti/soap-http"
+import type { ClientInsertResult, ObservedExchange } from "@crmod-cti/soap-http"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -27,10 +26,20 @@ import type { Delivery, MakeDelivery, Settled } from "./Delivery.js"
 import { makeSignal } from "./Signal.js"
 import type { ClaimedEntry, NewEntry, OutboxStore, Owner } from "./Store.js"
 
-export type Result = InsertResult | WrapUpResult
+export type Result = ClientInsertResult | WrapUpResult
 
 /** How an entry ended, as this outbox or another (a tab that delivered it) tells it. */
 export type Settlement = Either.Either<Result | DeliveredElsewhere, CtiFault | OutboxError>
+
+/**
+ * An entry sent before (an attempt failed, or a worker or tab that claimed it never settled it) that the service now
+ * finds already there was most likely created by that earlier attempt, its answer lost: `retried: true`, as the client
+ * says when it resends a request itself (CONTRACT §10), so that the caller pops the activity as its own.
+ */
+const asResent = (entry: ClaimedEntry, result: Result): Result =>
+  (entry.attempts > 0 || entry.reclaimed) && result.Status === "Activity already exists"
+    ? { ...result, retried: true }
+    : result
 
 /** Interactions claimed at once by one worker: five requests' worth. */
 const ClaimSize = 25
@@ -204,7 +213,7 @@ export const makeEngine = (settings: EngineSettings): Effect.Effect<Engine, Outb
               : classifyFailure((settledOne as { reason?: unknown } | undefined)?.reason)
           switch (outcome._tag) {
             case "Delivered":
-              delivered.push({ entry, result: (settledOne as { value: Result }).value })
+              delivered.push({ entry, result: asResent(entry, (settledOne as { value: Result }).value) })
               break
             case "Transient": {
               const delayMs = backoff(entry.attempts + 1)
