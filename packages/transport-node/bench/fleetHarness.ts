@@ -54,9 +54,9 @@ export const startFleet = async () => {
       const results = await Promise.all(children.map((child) => child.waitFor((line) => line.startsWith("result "))))
       const seconds = (performance.now() - started) / 1000
       const redisCpu = (await redisCpuMs()) - redisCpuAtStart
-      const parsed = results.map((line) => JSON.parse(line.slice("result ".length)) as { ok: number; cpuMs: number })
-      const ok = parsed.reduce((sum, result) => sum + result.ok, 0)
-      const cpu = parsed.reduce((sum, result) => sum + result.cpuMs, 0)
+      const ok = results.reduce((sum, line) => sum + (JSON.parse(line.slice("result ".length)) as { ok: number }).ok, 0)
+      const cpuLines = await Promise.all(children.map((child) => child.waitFor((line) => line.startsWith("cpu "))))
+      const cpu = cpuLines.reduce((sum, line) => sum + Number(line.slice("cpu ".length)), 0)
       const { requests, rateLimited } = proxy.tally
       return {
         "interactions OK": ok,
