@@ -2,19 +2,13 @@
 // by `fleet-alternatives.bench.ts`: otherwise what the tests' `fleetChild` does (`runFleetProcess`).
 import { makePromiseClient } from "@crmod-cti/soap-http"
 import { destroyAgents, makeKeepAliveAgents, nodeSend } from "@crmod-cti/transport-node"
-import { runFleetProcess } from "../test/fixtures/fleetProcess.js"
+import { type FleetProcessConfig, runFleetProcess } from "../test/fixtures/fleetProcess.js"
 import { type LibraryConfig, librarySlots } from "./librarySlots.js"
 
-interface Config {
-  readonly endpoint: string
-  readonly username: string
-  readonly password: string
-  readonly prefix: string
-  readonly count: number
+interface Config extends FleetProcessConfig {
   readonly redis: string
   readonly keyPrefix: string
   readonly library: LibraryConfig
-  readonly marginMs?: number
 }
 
 const config = JSON.parse(process.argv[2] ?? "{}") as Config
