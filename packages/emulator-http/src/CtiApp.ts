@@ -46,14 +46,15 @@ export interface CtiAppOptions {
   readonly sessionUser?: (header: (name: string) => string | undefined) => Promise<CtiUser | undefined>
   /** Called with unexpected defects (they are answered with a generic `Server` fault, never a stack trace). */
   readonly onDefect?: (defect: unknown) => void
+  /**
+   * Headers every answer of the app carries besides its own, such as a host's security headers. Given here rather
+   * than added by a middleware around the app, they are part of each answer as it is made: on Node, an answer whose
+   * headers are a plain record is written by @hono/node-server without building a `Headers` object for it.
+   */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
-const xml = { "content-type": "text/xml; charset=utf-8" } as const
-const close = { connection: "close" } as const
-const text = { "content-type": "text/plain; charset=utf-8" } as const
-
-const faultResponse = (fault: CtiFault, headers: Readonly<Record<string, string>> = {}, status = 500): Response =>
-  new Response(encodeFault(fault), { status, headers: { ...xml, ...headers } })
+type HeaderRecord = Readonly<Record<string, string>>
 
 const wantsWsdl = (url: string): boolean => /[?&]wsdl(=|&|$)/i.test(new URL(url).search)
 
@@ -79,14 +80,31 @@ const work = (authenticator: CtiAppAuthenticator, request: DecodedRequest): Effe
  * operation by the body's root element, any or no SOAPAction; `text/xml` or `application/soap+xml` only; the size
  * limit applied before the body is read whole), the WSDL at `GET /Services/Integration/CTIActivity?wsdl` for users
  * with Manage CTI On Demand Access, and `GET /healthz`. Faults are HTTP 500 `text/xml; charset=utf-8`. Serve it on
- * Node with `serve`, anywhere else with `app.fetch`, or mount it in a Hono app of your own.
+ * Node with `serve`, anywhere else with `app.fetch`, or mount it in a Hono app of your own (mounted first, it answers
+ * its paths itself, so that they skip the host's middleware; the WSDL path without `?wsdl` goes on to the host's
+ * routes).
  */
 export const makeCtiApp = (options: CtiAppOptions): Hono => {
   const maxRequestKb = requirePositiveInteger("maxRequestKb", options.maxRequestKb ?? DefaultMaxRequestKb)
   const maxBytes = maxRequestKb * 1024
   const app = new Hono()
+  // Each kind of answer's headers, made once.
+  const extra = options.headers ?? {}
+  const xml: HeaderRecord = { ...extra, "content-type": "text/xml; charset=utf-8" }
+  const text: HeaderRecord = { ...extra, "content-type": "text/plain; charset=utf-8" }
   // A body left unread must not be taken for the next request on this connection: the answer closes it.
-  const tooLarge = () => faultResponse(Faults.requestTooLarge(maxRequestKb), close)
+  const xmlThenClose: HeaderRecord = { ...xml, connection: "close" }
+  const serviceMethods: HeaderRecord = { ...text, allow: "POST" }
+  const healthMethods: HeaderRecord = { ...text, allow: "GET, HEAD" }
+  const signInAsked: HeaderRecord = {
+    ...text,
+    "www-authenticate": 'Basic realm="Oracle CRM On Demand", charset="UTF-8"',
+  }
+  const answer = (body: string, status: number, headers: HeaderRecord): Response =>
+    new Response(body, { status, headers })
+  const faultResponse = (fault: CtiFault, status = 500, headers = xml): Response =>
+    answer(encodeFault(fault), status, headers)
+  const tooLarge = () => faultResponse(Faults.requestTooLarge(maxRequestKb), 500, xmlThenClose)
   const limit = bodyLimit({ maxSize: maxBytes, onError: tooLarge })
 
   /** The request's body, read no further than the size limit; or the answer when it is over it or broken off. */
@@ -107,25 +125,25 @@ export const makeCtiApp = (options: CtiAppOptions): Hono => {
       return new Uint8Array(await c.req.raw.arrayBuffer())
     } catch {
       // The client went away before sending it all: nobody to answer, and no defect of ours.
-      return new Response("The request body was not received whole.", { status: 400, headers: text })
+      return answer("The request body was not received whole.", 400, text)
     }
   }
 
   app.post(ServicePath, async (c) => {
     // Before anything is read: a cross-site form can post `text/plain` without a preflight (CONTRACT.md §9).
     const type = c.req.header("content-type")
-    if (!isSoapContentType(type)) return faultResponse(unsupportedContentType(type), {}, 415)
+    if (!isSoapContentType(type)) return faultResponse(unsupportedContentType(type), 415)
     const body = await readBody(c)
     if (body instanceof Response) return body
     const decoded = decodeRequest(body, { maxBytes })
     if (Either.isLeft(decoded)) return faultResponse(decoded.left)
     const exit = await Effect.runPromiseExit(work(options.authenticator, decoded.right))
-    if (Exit.isSuccess(exit)) return new Response(exit.value, { headers: xml })
+    if (Exit.isSuccess(exit)) return answer(exit.value, 200, xml)
     const fault = Cause.failureOption(exit.cause)
     if (Option.isSome(fault)) return faultResponse(fault.value)
     throw Cause.squash(exit.cause)
   })
-  app.all(ServicePath, (c) => c.text("The CTI Activity Web service takes POST requests.", 405, { allow: "POST" }))
+  app.all(ServicePath, () => answer("The CTI Activity Web service takes POST requests.", 405, serviceMethods))
 
   const wsdlUser = async (header: (name: string) => string | undefined): Promise<CtiUser | undefined> => {
     const credentials = basicCredentials(header("authorization"))
@@ -135,22 +153,21 @@ export const makeCtiApp = (options: CtiAppOptions): Hono => {
   }
 
   // Oracle offers the WSDL only to users whose role has Manage CTI On Demand Access (`oracle-facts.md`).
-  app.get(WsdlPath, async (c) => {
-    if (!wantsWsdl(c.req.url)) return c.notFound()
+  // Without `?wsdl` the path is not the app's: passed on, to the host's pages when the app is mounted in one.
+  app.get(WsdlPath, async (c, next) => {
+    if (!wantsWsdl(c.req.url)) return next()
     const user = await wsdlUser((name) => c.req.header(name))
     if (user === undefined) {
-      return c.text("Sign in with a user whose role has Manage CTI On Demand Access.", 401, {
-        "www-authenticate": 'Basic realm="Oracle CRM On Demand", charset="UTF-8"',
-      })
+      return answer("Sign in with a user whose role has Manage CTI On Demand Access.", 401, signInAsked)
     }
-    if (!user.privileges.includes("Manage CTI On Demand Access")) return c.text("Access Denied", 403)
-    return c.body(ctiActivityWsdl(`${new URL(c.req.url).origin}${ServicePath}`), 200, xml)
+    if (!user.privileges.includes("Manage CTI On Demand Access")) return answer("Access Denied", 403, text)
+    return answer(ctiActivityWsdl(`${new URL(c.req.url).origin}${ServicePath}`), 200, xml)
   })
 
-  app.get(HealthPath, (c) => c.text("ok"))
-  app.all(HealthPath, (c) => c.text("", 405, { allow: "GET, HEAD" }))
+  app.get(HealthPath, () => answer("ok", 200, text))
+  app.all(HealthPath, () => answer("", 405, healthMethods))
 
-  app.notFound((c) => c.text("Not found", 404))
+  app.notFound(() => answer("Not found", 404, text))
   app.onError((defect) => {
     options.onDefect?.(defect)
     return faultResponse(Faults.serverError("Internal error while handling the request"))

@@ -4,6 +4,7 @@ import { type CtiAppOptions, makeCtiApp } from "@crmod-cti/emulator-http"
 import { decodeInsertResponse, encodeInsertRequest } from "@crmod-cti/soap-codec"
 import { faultCode, faultString } from "@crmod-cti/testing"
 import { Effect, Either } from "effect"
+import { Hono } from "hono"
 import { beforeAll, describe, expect, it } from "vitest"
 import { calls, mosDef } from "./helpers/http.js"
 
@@ -263,5 +264,48 @@ describe("The WSDL (GET /Services/Integration/CTIActivity?wsdl)", () => {
     const utf8 = btoa(String.fromCharCode(...new TextEncoder().encode("OKP/zoë:pä:ss")))
     await wsdl({ authorization: `Basic ${utf8}` }, { authenticator: recording })
     expect(seen).toEqual([{ username: "OKP/zoë", password: "pä:ss" }])
+  })
+})
+
+describe("Headers of the host's (`headers`), on every answer", () => {
+  // What a host's security headers look like; the content type is the app's own whatever the host gives.
+  const headers = { "x-content-type-options": "nosniff", "x-frame-options": "DENY", "content-type": "text/html" }
+  const hosted = () => app({ headers, maxRequestKb: 1 })
+  const get = (path: string, method = "GET") => new Request(`${origin}${path}`, { method })
+  const answers: ReadonlyArray<readonly [string, () => Request, number]> = [
+    ["an insert", () => soapPost(insertBody("HOSTED")), 200],
+    ["a fault", () => soapPost("<not-soap/>"), 500],
+    ["a body over the limit", () => soapPost(new Uint8Array(2048).fill(32)), 500],
+    ["a content type refused", () => soapPost(insertBody("HOSTED"), { "content-type": "text/plain" }), 415],
+    ["another method on the service", () => get("/Services/Integration"), 405],
+    ["the WSDL without credentials", () => get("/Services/Integration/CTIActivity?wsdl"), 401],
+    ["health", () => get("/healthz"), 200],
+    ["another method on health", () => get("/healthz", "POST"), 405],
+    ["an unknown path", () => get("/nowhere"), 404],
+  ]
+  for (const [what, request, status] of answers) {
+    it(`${what}: ${status}`, async () => {
+      const response = await hosted().fetch(request())
+      expect(response.status).toBe(status)
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff")
+      expect(response.headers.get("x-frame-options")).toBe("DENY")
+      expect(response.headers.get("content-type")).toMatch(/^text\/(xml|plain); charset=utf-8$/)
+    })
+  }
+
+  it("mounted first in a host's app, it answers its paths before the host's middleware runs, and passes on the rest", async () => {
+    const host = new Hono()
+    host.route("/", app())
+    const seen: Array<string> = []
+    host.use(async (c, next) => {
+      seen.push(c.req.path)
+      await next()
+    })
+    host.get("/Services/Integration/CTIActivity", (c) => c.text("the host's page"))
+    expect((await host.fetch(soapPost(insertBody("MOUNTED")))).status).toBe(200)
+    expect((await host.fetch(get("/healthz"))).status).toBe(200)
+    const page = await host.fetch(get("/Services/Integration/CTIActivity"))
+    expect(await page.text()).toBe("the host's page")
+    expect(seen).toEqual(["/Services/Integration/CTIActivity"])
   })
 })

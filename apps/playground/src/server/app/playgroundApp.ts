@@ -29,14 +29,16 @@ const methodNotAllowed = (route: Route) => {
 }
 
 /**
- * The playground as one Hono app: security headers on every answer, the CTI service, then the pages behind their
- * middleware (request context, the form body limit, sessions and CSRF), the files, 404 and 500 pages. A known path
- * with another method is a 405 with `Allow`.
+ * The playground as one Hono app: the CTI service first, then the pages behind their middleware (security headers,
+ * request context, the form body limit, sessions and CSRF), the files, 404 and 500 pages. A known path with another
+ * method is a 405 with `Allow`. Every answer has the security headers.
  */
 export const makePlaygroundApp = (options: PlaygroundAppOptions): Hono<PlaygroundEnv> => {
   const app = new Hono<PlaygroundEnv>()
-  app.use(securityHeaders())
+  // Ahead of every middleware: a program's SOAP request needs no session, cookie or form, and the service's answers
+  // carry the security headers already (`ctiService.ts`). What the service does not answer goes on to the pages.
   if (options.service !== undefined) app.route("/", options.service)
+  app.use(securityHeaders())
   app.use(requestContext(options.playground, options.fallbackOrigin))
   app.use(formBodyLimit((c) => formTooLarge(c)))
   app.use(sessionAndCsrf)
