@@ -23,6 +23,7 @@ import { CtiClient, createClient, NodeCtiClient, type SharedLimits } from "@crmo
 import { Effect, Logger } from "effect"
 import { Redis } from "ioredis"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { claimScript } from "../src/internal/slotScripts.js"
 
 let server: CrmServer
 let proxy: CountingProxy
@@ -323,6 +324,40 @@ describe("sharedLimits' Redis", () => {
       }
     },
     scaled(20_000),
+  )
+
+  it(
+    "a slot due within a poll of the last answered request is granted ahead; the next claim waits the spacing after it",
+    async () => {
+      const connection = new Redis(redis.url)
+      try {
+        const prefix = prefixOf("ahead")
+        const keys = ["stamps", "last", "hold", "slow", "margin", "latency"].map((key) => `${prefix}${key}`)
+        const [seconds, micros] = await connection.time()
+        const now = Number(seconds) * 1000 + Number(micros) / 1000
+        // The last request answered and counted as stamped 5 s from now: the next one is due 5 050 ms from now.
+        await connection.rpush(keys[0]!, String(now + 5_000))
+        await connection.hset(keys[1]!, { id: "last", at: now, sent: now, margin: 10, answered: "1" })
+        // ARGV as RedisSlots passes them, but for the poll (the most a slot is granted ahead).
+        const claim = async (id: string, pollMs: number) =>
+          ((await connection.eval(claimScript, 6, ...keys, id, 10, 20, 50, pollMs, 60_000, 0.4, 1_000, 250, 30)) as [
+            number,
+            string,
+          ]).map(Number)
+        const [early, asksAgainIn] = await claim("early", 5)
+        expect(early).toBe(0)
+        expect(asksAgainIn).toBeGreaterThan(4_000)
+        const [ahead, dueIn] = await claim("ahead", 6_000)
+        expect(ahead).toBe(1)
+        expect(dueIn).toBeGreaterThan(4_000)
+        const [other, otherIn] = await claim("other", 6_000)
+        expect(other).toBe(0)
+        expect(otherIn).toBeGreaterThan(dueIn!)
+      } finally {
+        connection.disconnect()
+      }
+    },
+    scaled(10_000),
   )
 
   it("a bad sharedLimits is a clear error naming the field and its value, the password masked", () => {

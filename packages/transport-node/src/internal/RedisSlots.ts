@@ -7,7 +7,10 @@ import type { Redis, RedisOptions } from "ioredis"
 import type { SharedLimitsSettings } from "./sharedLimitsSettings.js"
 import { answeredScript, claimScript, holdScript, releaseScript, sentScript } from "./slotScripts.js"
 
-/** How long a request left unanswered is looked at again, within its margin, by the other processes. */
+/**
+ * How long a request left unanswered is looked at again, within its margin, by the other processes; and the most a
+ * slot is granted ahead of its time (see `claimScript`).
+ */
 const PollMs = 5
 /** The longest a granted slot's request is waited for to leave (its process stalled, or died). */
 const SendBoundMs = 1_000
@@ -137,6 +140,8 @@ const makeRedisSlots = (
   // This process's last round trips (sent to answered), as many as the limit's window: half the shortest is the
   // part of every round trip the next request pays too (the pacer's `credit`), so the stamp is taken that much earlier.
   const roundTrips: Array<number> = []
+  // Timed in fractions of a millisecond, as the pacer times its own (a whole-millisecond clock would cost one).
+  const currentMs = Effect.map(Clock.currentTimeNanos, (nanos) => Number(nanos) / 1e6)
 
   const options: RedisOptions = {
     enableOfflineQueue: false,
@@ -208,17 +213,17 @@ const makeRedisSlots = (
       // both, and the fleet counts its margin from when the request left.
       sent: (operations) =>
         Effect.zipRight(
-          Clock.currentTimeMillis.pipe(Effect.map((now) => (sentAt = now))),
+          currentMs.pipe(Effect.map((now) => (sentAt = now))),
           tell(
             scripts.sent,
             [keys.stamps, keys.last, keys.operations, keys.slow],
             [id, operations, settings.operationsAllotment ?? 0, MostAllotmentPauseMs],
           ),
         ),
-      answered: Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      answered: Effect.flatMap(currentMs, (now) => {
         warm = true
         if (sentAt !== undefined) remember(roundTrips, now - sentAt, limit)
-        const credit = roundTrips.length === 0 ? 0 : Math.max(0, Math.min(...roundTrips) - 1) / 2
+        const credit = roundTrips.length === 0 ? 0 : Math.min(...roundTrips) / 2
         return tell(scripts.answered, [keys.stamps, keys.last, keys.latency], [id, StampsTtlMs, credit])
       }),
       release: quietly(scripts.release, [keys.stamps, keys.last], [id]),
@@ -256,7 +261,11 @@ const makeRedisSlots = (
           if (answer._tag === "Right") {
             yield* backWithRedis
             const [granted, ms] = answer.right as [number, string]
-            if (granted === 1) return sharedSlot(id)
+            if (granted === 1) {
+              // Granted ahead (see `claimScript`): the slot is this process's from `ms` on.
+              if (Number(ms) > 0) yield* Effect.sleep(Number(ms))
+              return sharedSlot(id)
+            }
             yield* Effect.sleep(Number(ms))
             continue
           }

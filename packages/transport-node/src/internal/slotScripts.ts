@@ -35,9 +35,14 @@ end
  * KEYS: stamps (list of the user's last requests as the service stamps them), last (hash of the last grant), hold
  * (the user's hold-until), slow (the company's next turn while its allotment runs low), margin (the fleet's),
  * latency (the user's answers' usual time, from leaving to answer).
- * ARGV: slot id, the pacer's margin ms, requests per second, least spacing ms, ms to poll an unanswered request, key
- * ttl ms, the fleet margin's narrowing ms a second, the send bound ms, the stall bound ms, the quick answer ms.
- * Answers `{1, now}` with the slot taken, or `{0, ms}` to ask again after `ms`.
+ * A slot due within a poll once the last request is settled is granted ahead, due `ms` from now: its process waits
+ * for it and sends without asking again (a Redis round trip and a timer's lateness more a request, 2% of the rate).
+ * The others find it granted and wait for the spacing after it; a hold set meanwhile by a fault does not stop it, as
+ * it would not stop a request granted a moment earlier.
+ * ARGV: slot id, the pacer's margin ms, requests per second, least spacing ms, ms to poll an unanswered request (and
+ * the most a slot is granted ahead), key ttl ms, the fleet margin's narrowing ms a second, the send bound ms, the
+ * stall bound ms, the quick answer ms.
+ * Answers `{1, ms}` with the slot taken, due in `ms` (0: now), or `{0, ms}` to ask again after `ms`.
  */
 export const claimScript = `${now}${fleetMargin}
 local perSecond, spacing, sendBound = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[8])
@@ -68,13 +73,14 @@ if count > 0 then
   end
   at = math.max(at, tonumber(stamps[count]) + spacing)
 end
-if at > now then return {0, tostring(at - now)} end
-redis.call('RPUSH', KEYS[1], tostring(now + sendBound + margin))
+if at > now + tonumber(ARGV[5]) then return {0, tostring(at - now)} end
+at = math.max(at, now)
+redis.call('RPUSH', KEYS[1], tostring(at + sendBound + margin))
 redis.call('LTRIM', KEYS[1], -perSecond, -1)
-redis.call('HSET', KEYS[2], 'id', ARGV[1], 'at', tostring(now), 'sent', '0', 'margin', tostring(margin), 'answered', '0')
+redis.call('HSET', KEYS[2], 'id', ARGV[1], 'at', tostring(at), 'sent', '0', 'margin', tostring(margin), 'answered', '0')
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
 redis.call('PEXPIRE', KEYS[2], ARGV[6])
-return {1, tostring(now)}
+return {1, tostring(at - now)}
 `
 
 /** The slot `ARGV[1]` is the last granted and not answered yet (KEYS[2] the last grant, KEYS[1] the stamps). */
