@@ -35,14 +35,14 @@ end
  * KEYS: stamps (list of the user's last requests as the service stamps them), last (hash of the last grant), hold
  * (the user's hold-until), slow (the company's next turn while its allotment runs low), margin (the fleet's),
  * latency (the user's answers' usual time, from leaving to answer).
- * A slot due within a poll once the last request is settled is granted ahead, due `ms` from now: its process waits
- * for it and sends without asking again (a Redis round trip and a timer's lateness more a request, 2% of the rate).
- * The others find it granted and wait for the spacing after it; a hold set meanwhile by a fault does not stop it, as
- * it would not stop a request granted a moment earlier.
- * ARGV: slot id, the pacer's margin ms, requests per second, least spacing ms, ms to poll an unanswered request (and
- * the most a slot is granted ahead), key ttl ms, the fleet margin's narrowing ms a second, the send bound ms, the
- * stall bound ms, the quick answer ms.
- * Answers `{1, ms}` with the slot taken, due in `ms` (0: now), or `{0, ms}` to ask again after `ms`.
+ * Once the last request is settled, a slot due within the spacing is granted ahead, due `ms` from now: its process
+ * waits for it and sends without asking again (asking again costs a Redis round trip and a timer's lateness, each
+ * about 2% of the rate when paid on every request). The others find it granted and wait for the spacing after it; a
+ * hold set meanwhile by a fault does not stop it, as it would not stop a request granted a moment earlier.
+ * ARGV: slot id, the pacer's margin ms, requests per second, least spacing ms, ms to poll an unanswered request, key
+ * ttl ms, the fleet margin's narrowing ms a second, the send bound ms, the stall bound ms, the quick answer ms.
+ * Answers `{1, ms}` with the slot taken, due in `ms` (0: now), or `{0, ms}` to ask again after `ms`, `{0, ms,
+ * 'answer'}` if sooner when an answer is published (`answeredScript`).
  */
 export const claimScript = `${now}${fleetMargin}
 local perSecond, spacing, sendBound = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[8])
@@ -68,12 +68,12 @@ if count > 0 then
       -- The next one may go the spacing after it left at the earliest: ask again then, and shortly after that.
       local earliest = math.max(at, sentAt + spacing)
       if earliest > now then return {0, tostring(earliest - now)} end
-      return {0, tostring(math.min(tonumber(ARGV[5]), pendingUntil - now))}
+      return {0, tostring(math.min(tonumber(ARGV[5]), pendingUntil - now)), 'answer'}
     end
   end
   at = math.max(at, tonumber(stamps[count]) + spacing)
 end
-if at > now + tonumber(ARGV[5]) then return {0, tostring(at - now)} end
+if at > now + spacing then return {0, tostring(at - now)} end
 at = math.max(at, now)
 redis.call('RPUSH', KEYS[1], tostring(at + sendBound + margin))
 redis.call('LTRIM', KEYS[1], -perSecond, -1)
@@ -131,9 +131,10 @@ return tostring(pause)
 `
 
 /**
- * KEYS: stamps, last, latency. ARGV: slot id, key ttl ms, credit ms. The slot's request was answered: stamped by now
- * less the credit (the part of a round trip the next request pays too, as the single-process pacer reckons it), if
- * not by its margin already; the answers' usual time (a moving average) takes this one in.
+ * KEYS: stamps, last, latency. ARGV: slot id, key ttl ms, credit ms, the user's channel. The slot's request was
+ * answered: stamped by now less the credit (the part of a round trip the next request pays too, as the
+ * single-process pacer reckons it), if not by its margin already; the answers' usual time (a moving average) takes
+ * this one in; the processes waiting for the answer are told on the channel.
  */
 export const answeredScript = `${now}${ownLast}
 if not own then return 0 end
@@ -151,6 +152,7 @@ local latency = tonumber(redis.call('GET', KEYS[3]) or '0')
 -- it usual; until a few answers are in, the next slot waits for the answer as after a stall.
 local weight = took < latency and 0.5 or 0.1
 redis.call('SET', KEYS[3], tostring(latency + (took - latency) * weight), 'PX', ARGV[2])
+redis.call('PUBLISH', ARGV[4], '')
 return 1
 `
 
