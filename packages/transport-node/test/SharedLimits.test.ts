@@ -327,7 +327,7 @@ describe("sharedLimits' Redis", () => {
   )
 
   it(
-    "a slot due within the spacing of the last answered request is granted ahead; the next claim waits the spacing after it",
+    "a slot due within a poll of the last answered request is granted ahead; the next claim waits the spacing after it",
     async () => {
       const connection = new Redis(redis.url)
       try {
@@ -335,19 +335,20 @@ describe("sharedLimits' Redis", () => {
         const keys = ["stamps", "last", "hold", "slow", "margin", "latency"].map((key) => `${prefix}${key}`)
         const [seconds, micros] = await connection.time()
         const now = Number(seconds) * 1000 + Number(micros) / 1000
-        // ARGV as RedisSlots passes them, but for a spacing of 5 s (so that the time a command takes does not matter).
+        // ARGV as RedisSlots passes them, but for a spacing and a poll of 5 s (so that the time a command takes does
+        // not matter).
         const claim = async (id: string) => {
-          const args = [id, 10, 20, 5_000, 5, 60_000, 0.4, 1_000, 250, 30]
+          const args = [id, 10, 20, 5_000, 5_000, 60_000, 0.4, 1_000, 250, 30]
           const [granted, ms] = (await connection.eval(claimScript, 6, ...keys, ...args)) as [number, string]
           return [granted, Number(ms)] as const
         }
-        // The last request answered, counted as stamped 1 s from now: the next one is due in 6 s, more than the spacing.
+        // The last request answered, counted as stamped 1 s from now: the next one is due in 6 s, more than a poll.
         await connection.rpush(keys[0]!, String(now + 1_000))
         await connection.hset(keys[1]!, { id: "last", at: now, sent: now, margin: 10, answered: "1" })
         const [early, asksAgainIn] = await claim("early")
         expect(early).toBe(0)
         expect(asksAgainIn).toBeGreaterThan(5_000)
-        // Counted as stamped now: the next one is due in 5 s, within the spacing.
+        // Counted as stamped now: the next one is due in 5 s, within a poll.
         await connection.lset(keys[0]!, -1, String(now))
         const [ahead, dueIn] = await claim("ahead")
         expect(ahead).toBe(1)

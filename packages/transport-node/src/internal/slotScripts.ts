@@ -35,12 +35,15 @@ end
  * KEYS: stamps (list of the user's last requests as the service stamps them), last (hash of the last grant), hold
  * (the user's hold-until), slow (the company's next turn while its allotment runs low), margin (the fleet's),
  * latency (the user's answers' usual time, from leaving to answer).
- * Once the last request is settled, a slot due within the spacing is granted ahead, due `ms` from now: its process
- * waits for it and sends without asking again (asking again costs a Redis round trip and a timer's lateness, each
- * about 2% of the rate when paid on every request). The others find it granted and wait for the spacing after it; a
- * hold set meanwhile by a fault does not stop it, as it would not stop a request granted a moment earlier.
- * ARGV: slot id, the pacer's margin ms, requests per second, least spacing ms, ms to poll an unanswered request, key
- * ttl ms, the fleet margin's narrowing ms a second, the send bound ms, the stall bound ms, the quick answer ms.
+ * Once the last request is settled, a slot due within a poll is granted ahead, due `ms` from now: its process waits
+ * for it and sends without asking again (asking again costs a Redis round trip and a timer's lateness, each about 2%
+ * of the rate when paid on every request). The others find it granted and wait for the spacing after it; a hold set
+ * meanwhile by a fault does not stop it, as it would not stop a request granted a moment earlier. A slot due later
+ * goes to the first process awake when it is due: granted ahead, it would wait for its one process's timer, which
+ * on a busy host wakes later than the first of several.
+ * ARGV: slot id, the pacer's margin ms, requests per second, least spacing ms, ms to poll an unanswered request (and
+ * the most a slot is granted ahead), key ttl ms, the fleet margin's narrowing ms a second, the send bound ms, the
+ * stall bound ms, the quick answer ms.
  * Answers `{1, ms}` with the slot taken, due in `ms` (0: now), or `{0, ms}` to ask again after `ms`, `{0, ms,
  * 'answer'}` if sooner when an answer is published (`answeredScript`).
  */
@@ -73,7 +76,7 @@ if count > 0 then
   end
   at = math.max(at, tonumber(stamps[count]) + spacing)
 end
-if at > now + spacing then return {0, tostring(at - now)} end
+if at > now + tonumber(ARGV[5]) then return {0, tostring(at - now)} end
 at = math.max(at, now)
 redis.call('RPUSH', KEYS[1], tostring(at + sendBound + margin))
 redis.call('LTRIM', KEYS[1], -perSecond, -1)
