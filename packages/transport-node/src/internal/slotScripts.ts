@@ -36,7 +36,7 @@ end
  * (the user's hold-until), slow (the company's next turn while its allotment runs low), margin (the fleet's),
  * latency (the user's answers' usual time, from leaving to answer).
  * Once the last request is settled, a slot due within a poll is granted ahead, due `ms` from now: its process waits
- * for it and sends without asking again (asking again costs a Redis round trip and a timer's lateness, each about 2%
+ * for it and sends without asking again (asking again costs a Redis round trip and a timer's lateness, together 2–3%
  * of the rate when paid on every request). The others find it granted and wait for the spacing after it; a hold set
  * meanwhile by a fault does not stop it, as it would not stop a request granted a moment earlier. A slot due later
  * goes to the first process awake when it is due: granted ahead, it would wait for its one process's timer, which
