@@ -305,9 +305,9 @@ describe("Pacing as the service sees it: the limit counted from the answer, or f
           Effect.zipLeft(answer(request, signal), Effect.sleep(delays[requests++] ?? 0))
         const crm = yield* client(send)
         yield* concurrently([crm.insert(calls(15))])
-        // 5 ms less half the shortest round trip less a millisecond of the clock's (2); then the margin, 10 ms after
-        // sending at 53.
-        expect(sent.map(({ at }) => at)).toEqual([0, 53, 113])
+        // 5 ms less half the shortest round trip (2.5: the pacer's clock counts fractions of a millisecond); then the
+        // margin, 10 ms after sending at 52.5.
+        expect(sent.map(({ at }) => at)).toEqual([0, 52.5, 112.5])
       }),
   )
 })

@@ -23,6 +23,7 @@ import { CtiClient, createClient, NodeCtiClient, type SharedLimits } from "@crmo
 import { Effect, Logger } from "effect"
 import { Redis } from "ioredis"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { answeredScript, claimScript } from "../src/internal/slotScripts.js"
 
 let server: CrmServer
 let proxy: CountingProxy
@@ -323,6 +324,88 @@ describe("sharedLimits' Redis", () => {
       }
     },
     scaled(20_000),
+  )
+
+  it(
+    "a slot due within a poll of the last answered request is granted ahead; the next claim waits the spacing after it",
+    async () => {
+      const connection = new Redis(redis.url)
+      try {
+        const prefix = prefixOf("ahead")
+        const keys = ["stamps", "last", "hold", "slow", "margin", "latency"].map((key) => `${prefix}${key}`)
+        const [seconds, micros] = await connection.time()
+        const now = Number(seconds) * 1000 + Number(micros) / 1000
+        // ARGV as RedisSlots passes them, but for a spacing and a poll of 5 s (so that the time a command takes does
+        // not matter).
+        const claim = async (id: string) => {
+          const args = [id, 10, 20, 5_000, 5_000, 60_000, 0.4, 1_000, 250, 30]
+          const [granted, ms] = (await connection.eval(claimScript, 6, ...keys, ...args)) as [number, string]
+          return [granted, Number(ms)] as const
+        }
+        // The last request answered, counted as stamped 1 s from now: the next one is due in 6 s, more than a poll.
+        await connection.rpush(keys[0]!, String(now + 1_000))
+        await connection.hset(keys[1]!, { id: "last", at: now, sent: now, margin: 10, answered: "1" })
+        const [early, asksAgainIn] = await claim("early")
+        expect(early).toBe(0)
+        expect(asksAgainIn).toBeGreaterThan(5_000)
+        // Counted as stamped now: the next one is due in 5 s, within a poll.
+        await connection.lset(keys[0]!, -1, String(now))
+        const [ahead, dueIn] = await claim("ahead")
+        expect(ahead).toBe(1)
+        expect(dueIn).toBeGreaterThan(0)
+        const [other, otherIn] = await claim("other")
+        expect(other).toBe(0)
+        expect(otherIn).toBeGreaterThan(dueIn)
+      } finally {
+        connection.disconnect()
+      }
+    },
+    scaled(10_000),
+  )
+
+  it(
+    "a claim waiting on an unanswered request is told to ask again when it is answered, not only at its next poll",
+    async () => {
+      const connection = new Redis(redis.url)
+      const listening = new Redis(redis.url)
+      try {
+        const prefix = prefixOf("answers")
+        const keys = ["stamps", "last", "hold", "slow", "margin", "latency"].map((key) => `${prefix}${key}`)
+        const channel = `${prefix}answers`
+        const [seconds, micros] = await connection.time()
+        const now = Number(seconds) * 1000 + Number(micros) / 1000
+        // Sent a second ago, unanswered, within its (long) margin: the next claim polls.
+        await connection.rpush(keys[0]!, String(now))
+        await connection.hset(keys[1]!, {
+          id: "last",
+          at: now - 1_000,
+          sent: now - 1_000,
+          margin: 60_000,
+          answered: "0",
+        })
+        const args = ["next", 10, 20, 50, 5, 60_000, 0.4, 1_000, 250, 30]
+        expect(await connection.eval(claimScript, 6, ...keys, ...args)).toEqual([0, "5", "answer"])
+        await listening.subscribe(channel)
+        const told = new Promise((resolve) => listening.once("message", resolve))
+        const answered = await connection.eval(
+          answeredScript,
+          3,
+          keys[0]!,
+          keys[1]!,
+          keys[5]!,
+          "last",
+          60_000,
+          1,
+          channel,
+        )
+        expect(answered).toBe(1)
+        await told
+      } finally {
+        connection.disconnect()
+        listening.disconnect()
+      }
+    },
+    scaled(10_000),
   )
 
   it("a bad sharedLimits is a clear error naming the field and its value, the password masked", () => {

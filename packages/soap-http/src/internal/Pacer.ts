@@ -17,6 +17,14 @@ const WideningMs = 2
 const NarrowingMs = 0.02
 const MostMarginMs = 250
 
+/**
+ * Effect's clock in fractional milliseconds. The pacer works to the millisecond of a 50 ms spacing: whole
+ * milliseconds (`currentTimeMillis`) would cost it up to one on every request, as a round trip read as n ms may have
+ * taken n - 1 (the credit had to be taken a millisecond short) and a turn computed from a truncated clock is slept
+ * to a millisecond late.
+ */
+const currentMs: Effect.Effect<number> = Effect.map(Clock.currentTimeNanos, (nanos) => Number(nanos) / 1e6)
+
 /** A request's turn, and what to say as soon as its answer (or failure) came back: said again, it changes nothing. */
 export interface Turn<B> {
   readonly value: B
@@ -71,16 +79,15 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
     if (last === undefined || settings === undefined) return
     const sent = last
     if (sent.answeredAt === undefined) {
-      const remaining = sent.grantedAt + sent.margin - (yield* Clock.currentTimeMillis)
+      const remaining = sent.grantedAt + sent.margin - (yield* currentMs)
       if (remaining > 0) yield* Effect.ignore(Effect.timeout(Deferred.await(sent.answered), remaining))
     }
     const answered = sent.answeredAt ?? Number.POSITIVE_INFINITY
-    // The clock counts whole milliseconds, so a round trip read as n ms took more than n - 1.
-    const credit = roundTrips.length === 0 ? 0 : Math.max(0, Math.min(...roundTrips) - 1) / 2
+    const credit = roundTrips.length === 0 ? 0 : Math.min(...roundTrips) / 2
     stamps[stamps.length - 1] = Math.min(answered - credit, sent.grantedAt + sent.margin)
   })
 
-  const waitForTurn: Effect.Effect<number> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
+  const waitForTurn: Effect.Effect<number> = Effect.flatMap(currentMs, (now) => {
     const at = Math.max(holdUntil, settings === undefined ? now : allowedAt(stamps, now, settings.limit))
     return at <= now ? Effect.succeed(now) : Effect.zipRight(Effect.sleep(at - now), waitForTurn)
   })
@@ -89,7 +96,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
   const sharedTurn = (source: SlotSource) =>
     Effect.fnUntraced(function* <B extends ReadonlyArray<unknown>>(take: (now: number) => B | undefined) {
       const slot = yield* source.claim(margin)
-      const value = take(yield* Clock.currentTimeMillis)
+      const value = take(yield* currentMs)
       if (value === undefined) return yield* Effect.as(slot.release, undefined)
       yield* slot.sent(value.length)
       let answered = false
@@ -127,7 +134,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
         remember(stamps, now + margin, settings.limit)
         const answered = Effect.suspend(() => {
           if (sent.answeredAt !== undefined) return Effect.void
-          return Effect.flatMap(Clock.currentTimeMillis, (at) => {
+          return Effect.flatMap(currentMs, (at) => {
             sent.answeredAt = at
             remember(roundTrips, at - sent.grantedAt, settings.limit)
             margin = Math.max(leastMargin, margin - NarrowingMs)
@@ -140,7 +147,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
 
   const hold = (ms: number) =>
     Effect.zipRight(
-      Effect.map(Clock.currentTimeMillis, (now) => {
+      Effect.map(currentMs, (now) => {
         holdUntil = Math.max(holdUntil, now + Math.min(ms, MaxRequestWaitMs))
         if (settings !== undefined)
           margin = Math.min(MostMarginMs, margin + Math.min(ms, MaxRequestWaitMs) + WideningMs)

@@ -7,7 +7,10 @@ import type { Redis, RedisOptions } from "ioredis"
 import type { SharedLimitsSettings } from "./sharedLimitsSettings.js"
 import { answeredScript, claimScript, holdScript, releaseScript, sentScript } from "./slotScripts.js"
 
-/** How long a request left unanswered is looked at again, within its margin, by the other processes. */
+/**
+ * How long a request left unanswered is looked at again, within its margin, by the other processes; and the most a
+ * slot is granted ahead of its time (see `claimScript`).
+ */
 const PollMs = 5
 /** The longest a granted slot's request is waited for to leave (its process stalled, or died). */
 const SendBoundMs = 1_000
@@ -84,6 +87,7 @@ const keysOf = (prefix: string, endpoint: string, username: string) => {
     hold: `${user}:hold`,
     margin: `${user}:margin`,
     latency: `${user}:latency`,
+    answers: `${user}:answers`,
     operations: `${tag}:operations`,
     slow: `${tag}:slow`,
   }
@@ -129,6 +133,20 @@ const makeRedisSlots = (
   const idPrefix = randomUUID()
   let ids = 0
   let connection: Redis | undefined
+  // A second connection, subscribed to the user's answers: a claim waiting on a request still unanswered (another
+  // process's, as often as not) asks again as soon as the answer is in, rather than at its next poll. A missed wake (a
+  // publish just before the claim starts waiting, or this connection down) only costs that poll.
+  let subscriber: Redis | undefined
+  const waiting = new Set<() => void>()
+  const answerOrPoll = (ms: number) =>
+    Effect.race(
+      Effect.sleep(ms),
+      Effect.async<void>((resume) => {
+        const wake = () => resume(Effect.void)
+        waiting.add(wake)
+        return Effect.sync(() => waiting.delete(wake))
+      }),
+    )
   let closed = false
   /** Since when this process paces alone (undefined: with Redis), and when to ask Redis again. */
   let aloneSince: number | undefined
@@ -137,6 +155,8 @@ const makeRedisSlots = (
   // This process's last round trips (sent to answered), as many as the limit's window: half the shortest is the
   // part of every round trip the next request pays too (the pacer's `credit`), so the stamp is taken that much earlier.
   const roundTrips: Array<number> = []
+  // Timed in fractions of a millisecond, as the pacer times its own (a whole-millisecond clock would cost one).
+  const currentMs = Effect.map(Clock.currentTimeNanos, (nanos) => Number(nanos) / 1e6)
 
   const options: RedisOptions = {
     enableOfflineQueue: false,
@@ -152,6 +172,14 @@ const makeRedisSlots = (
         if (closed) return resolve()
         const made = new RedisClient(settings.redis, options)
         connection = made
+        const listening = new RedisClient(settings.redis, options)
+        subscriber = listening
+        listening.on("error", () => undefined)
+        listening.on("ready", () => listening.subscribe(keys.answers).catch(() => undefined))
+        listening.on("message", () => {
+          for (const wake of waiting) wake()
+          waiting.clear()
+        })
         // Failures are reported once by the pacing (below); ioredis would otherwise print each reconnection's.
         made.on("error", () => resolve())
         made.once("ready", () => resolve())
@@ -208,18 +236,18 @@ const makeRedisSlots = (
       // both, and the fleet counts its margin from when the request left.
       sent: (operations) =>
         Effect.zipRight(
-          Clock.currentTimeMillis.pipe(Effect.map((now) => (sentAt = now))),
+          currentMs.pipe(Effect.map((now) => (sentAt = now))),
           tell(
             scripts.sent,
             [keys.stamps, keys.last, keys.operations, keys.slow],
             [id, operations, settings.operationsAllotment ?? 0, MostAllotmentPauseMs],
           ),
         ),
-      answered: Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      answered: Effect.flatMap(currentMs, (now) => {
         warm = true
         if (sentAt !== undefined) remember(roundTrips, now - sentAt, limit)
-        const credit = roundTrips.length === 0 ? 0 : Math.max(0, Math.min(...roundTrips) - 1) / 2
-        return tell(scripts.answered, [keys.stamps, keys.last, keys.latency], [id, StampsTtlMs, credit])
+        const credit = roundTrips.length === 0 ? 0 : Math.min(...roundTrips) / 2
+        return tell(scripts.answered, [keys.stamps, keys.last, keys.latency], [id, StampsTtlMs, credit, keys.answers])
       }),
       release: quietly(scripts.release, [keys.stamps, keys.last], [id]),
     }
@@ -255,9 +283,13 @@ const makeRedisSlots = (
           )
           if (answer._tag === "Right") {
             yield* backWithRedis
-            const [granted, ms] = answer.right as [number, string]
-            if (granted === 1) return sharedSlot(id)
-            yield* Effect.sleep(Number(ms))
+            const [granted, ms, until] = answer.right as [number, string, string?]
+            if (granted === 1) {
+              // Granted ahead (see `claimScript`): the slot is this process's from `ms` on.
+              if (Number(ms) > 0) yield* Effect.sleep(Number(ms))
+              return sharedSlot(id)
+            }
+            yield* until === "answer" ? answerOrPoll(Number(ms)) : Effect.sleep(Number(ms))
             continue
           }
           yield* goAlone(now, answer.left.error)
@@ -283,6 +315,7 @@ const makeRedisSlots = (
   const close = Effect.sync(() => {
     closed = true
     connection?.disconnect()
+    subscriber?.disconnect()
   })
   return { claim, hold, close }
 }
