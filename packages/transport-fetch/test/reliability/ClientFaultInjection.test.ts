@@ -169,11 +169,12 @@ describe("The clients against a misbehaving server (issue 6: fault injection)", 
       })
 
       it("always rate-limited: the RateLimited CtiFault with its RequestWait, once retry.maxElapsed is spent", async () => {
-        // RequestWait is retried for as long as the call's budget lasts, not a number of times.
-        const { error, attempts, lookup } = await giveUp("rateLimited", "rate", { maxElapsed: 400 })
+        // RequestWait is retried for as long as the call's budget lasts, not a number of times: with no back-off
+        // retries allowed at all, the request still goes again (how often within 400 ms is the machine's business).
+        const { error, attempts, lookup } = await giveUp("rateLimited", "rate", { maxRetries: 0, maxElapsed: 400 })
         expect(error).toBeInstanceOf(CtiFault)
         expect(error).toMatchObject({ reason: "RateLimited", requestWaitMs: 30 })
-        expect(attempts.length).toBeGreaterThan(3)
+        expect(attempts.length).toBeGreaterThan(1)
         expect(new Set(attempts)).toEqual(new Set(["rateLimited"]))
         expect(lookup._tag).toBe("NotFound")
       })
