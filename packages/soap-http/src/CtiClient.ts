@@ -160,6 +160,18 @@ const wrapUpOperation: Operation<WrapUpInteraction, WrapUpResult> = {
   resultOf: (result) => result,
 }
 
+/** The results in order, or the first failure among them. */
+const firstFailure = <R>(
+  outcomes: ReadonlyArray<Either.Either<R, CtiClientError>>,
+): Effect.Effect<ReadonlyArray<R>, CtiClientError> => {
+  const results: Array<R> = []
+  for (const outcome of outcomes) {
+    if (Either.isLeft(outcome)) return Effect.fail(outcome.left)
+    results.push(outcome.right)
+  }
+  return Effect.succeed(results)
+}
+
 /** The pacer of the client's user, shared with the user's other clients at the endpoint, given back at the end. */
 const userPacer = (
   settings: ClientSettings,
@@ -322,10 +334,17 @@ export const makeCtiClient = (
           })
         // The client checks every interaction by the very rules the server applies, so that a call the server
         // would refuse fails with the same fault before anything is sent.
+        // Plain loops rather than `Effect.forEach`/`Effect.all`: a call's every step is paid per interaction.
         const all = (interactions: ReadonlyArray<I>) =>
-          Effect.flatMap(Effect.forEach(interactions, validate), (valid) =>
-            Effect.flatMap(queue.submit(valid), (outcomes) => Effect.all(outcomes)),
-          )
+          Effect.suspend(() => {
+            const valid: Array<I> = []
+            for (const interaction of interactions) {
+              const checked = validate(interaction)
+              if (Either.isLeft(checked)) return Effect.fail(checked.left)
+              valid.push(checked.right)
+            }
+            return Effect.flatMap(queue.submit(valid), firstFailure)
+          })
         return { all, settled }
       })
     const inserts = yield* face(insertOperation)

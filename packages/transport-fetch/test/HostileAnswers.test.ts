@@ -1,5 +1,6 @@
 // CONTRACT §10, issue 13: a hostile or broken server cannot hold either client hostage. Each case runs against a
 // node:http server on 127.0.0.1 that misbehaves on purpose.
+import { gzipSync } from "node:zlib"
 import { CtiFault, Faults, type Interaction } from "@crmod-cti/core"
 import type { CtiClientOptions, PromiseCtiClient } from "@crmod-cti/soap-http"
 import { createClient as createFetchClient } from "@crmod-cti/transport-fetch"
@@ -129,6 +130,39 @@ describe.each(clients)("The %s against a hostile server", (_name, createClient) 
       Faults.serverError("The response has 2 activities for 3 interactions"),
     )
     expect(await failure("reordered", {}, 2)).toMatchObject({ reason: "ServerError", faultCode: "Server" })
+  })
+})
+
+describe("The fetch client against a compressed answer", () => {
+  // fetch inflates a gzip answer itself: its Content-Length (1 KB here) says nothing of what it reads (1 MiB).
+  const inflated = gzipSync(Buffer.alloc(MiB, " "))
+  let server: HostileServer
+  beforeAll(async () => {
+    server = await startHostileServer({
+      bomb: (_req, res) =>
+        res
+          .writeHead(200, {
+            "content-type": "text/xml; charset=utf-8",
+            "content-encoding": "gzip",
+            "content-length": String(inflated.length),
+          })
+          .end(inflated),
+    })
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it("is counted as it is inflated: past maxResponseBytes it fails TooLarge, whatever its Content-Length", async () => {
+    const client = createFetchClient({
+      endpoint: server.endpoint("bomb"),
+      ...user,
+      retry: false,
+      maxResponseBytes: 64 * 1024,
+    })
+    const error = await client.insert([call("bomb")]).catch((e: unknown) => e)
+    await client.close()
+    expect(error).toMatchObject({ _tag: "CtiTransportError", reason: "TooLarge" })
   })
 })
 

@@ -3,7 +3,7 @@ import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
-import type * as Either from "effect/Either"
+import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
@@ -13,18 +13,26 @@ import { backoffMs, type RetryPolicy } from "../Retry.js"
 import { CtiTransportError } from "../TransportError.js"
 import { MaxRequestWaitMs, type Pacer } from "./Pacer.js"
 
-/** One call of `insert`, `wrapUp` or their settled forms: its budget, and whether its caller gave up. */
-interface Call {
+/**
+ * One call of `insert`, `wrapUp` or their settled forms: its budget, whether its caller gave up, and its outcomes,
+ * handed over at once when the last of its interactions is settled (one Deferred a call, not one an interaction).
+ */
+interface Call<R> {
   aborted: boolean
   /** Epoch ms after which none of its interactions is sent or retried (`retry.maxElapsed` from the call). */
   readonly deadline: number
+  readonly outcomes: Array<Either.Either<R, CtiClientError>>
+  /** Its interactions not settled yet. */
+  unsettled: number
+  readonly done: Deferred.Deferred<ReadonlyArray<Either.Either<R, CtiClientError>>>
 }
 
 /** One interaction waiting for its result. */
 export interface Entry<I, R> {
   readonly item: I
-  readonly call: Call
-  readonly done: Deferred.Deferred<R, CtiClientError>
+  readonly call: Call<R>
+  /** Its place in its call's outcomes; `undefined` once settled. */
+  index: number | undefined
   /** Sent in a request of its own: a fault answered the whole request it shared with others. */
   alone: boolean
   /** Back-off retries so far. */
@@ -100,11 +108,21 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const ready = Effect.unsafeMakeLatch(false)
     let closed: Error | undefined
 
-    const settle = (entry: Entry<I, R>, exit: Exit.Exit<R, CtiClientError>) => Deferred.unsafeDone(entry.done, exit)
+    const settle = (entry: Entry<I, R>, outcome: Either.Either<R, CtiClientError>) => {
+      const { call, index } = entry
+      if (index === undefined) return
+      entry.index = undefined
+      call.outcomes[index] = outcome
+      call.unsettled -= 1
+      if (call.unsettled === 0) Deferred.unsafeDone(call.done, Exit.succeed(call.outcomes))
+    }
+    /** A defect (the client closed, a bug) ends the entry's whole call at once, as it would end its caller. */
+    const die = (entry: Entry<I, R>, cause: Cause.Cause<never>) =>
+      Deferred.unsafeDone(entry.call.done, Exit.failCause(cause))
     const expired = (entry: Entry<I, R>) =>
       settle(
         entry,
-        Exit.fail(
+        Either.left(
           entry.lastError ??
             new CtiTransportError({
               reason: "Timeout",
@@ -162,7 +180,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     }
 
     const failAll = (entries: ReadonlyArray<Entry<I, R>>, error: CtiClientError) => {
-      for (const entry of entries) settle(entry, Exit.fail(error))
+      for (const entry of entries) settle(entry, Either.left(error))
     }
 
     /** What becomes of the interactions of a request that failed as a whole with `error`. */
@@ -174,7 +192,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         const within = (wait: number) =>
           live.filter((entry) => {
             if (now + wait <= entry.call.deadline) return true
-            settle(entry, Exit.fail(error))
+            settle(entry, Either.left(error))
             return false
           })
         if (error instanceof CtiFault && error.reason === "RateLimited") {
@@ -218,14 +236,14 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         if (Exit.isSuccess(exit)) {
           exit.value.forEach((result, i) => {
             const entry = batch.entries[i]!
-            settle(entry, Exit.succeed(settings.resultOf(result, entry)))
+            settle(entry, Either.right(settings.resultOf(result, entry)))
           })
           return
         }
         if (Cause.isInterruptedOnly(exit.cause)) return
         const failure = Cause.failureOption(exit.cause)
         if (failure._tag === "None") {
-          for (const entry of batch.entries) settle(entry, Exit.failCause(exit.cause as Cause.Cause<never>))
+          for (const entry of batch.entries) die(entry, exit.cause as Cause.Cause<never>)
           return
         }
         yield* recover(batch.entries, failure.value)
@@ -250,7 +268,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
      * The caller gave up: its interactions not sent yet are dropped (`take` skips them: no pass over the queue), a
      * request of only its own is cancelled.
      */
-    const abandon = (call: Call, entries: ReadonlyArray<Entry<I, R>>) =>
+    const abandon = (call: Call<R>, entries: ReadonlyArray<Entry<I, R>>) =>
       Effect.suspend(() => {
         call.aborted = true
         const orphans = new Set<Fiber.RuntimeFiber<void>>()
@@ -266,12 +284,18 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         if (closed !== undefined) return Effect.die(closed)
         if (items.length === 0) return Effect.succeed([])
         return Effect.flatMap(Clock.currentTimeMillis, (now) => {
-          const call: Call = { aborted: false, deadline: now + retry.maxElapsedMs }
+          const call: Call<R> = {
+            aborted: false,
+            deadline: now + retry.maxElapsedMs,
+            outcomes: new Array(items.length),
+            unsettled: items.length,
+            done: Deferred.unsafeMake(FiberId.none),
+          }
           const entries = items.map(
-            (item): Entry<I, R> => ({
+            (item, index): Entry<I, R> => ({
               item,
               call,
-              done: Deferred.unsafeMake(FiberId.none),
+              index,
               alone: false,
               backoffs: 0,
               resent: false,
@@ -281,17 +305,15 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
           )
           for (const entry of entries) pending.push(entry)
           ready.unsafeOpen()
-          return Effect.forEach(entries, (entry) => Effect.either(Deferred.await(entry.done))).pipe(
-            Effect.onInterrupt(() => abandon(call, entries)),
-          )
+          return Deferred.await(call.done).pipe(Effect.onInterrupt(() => abandon(call, entries)))
         })
       })
 
     const close = (error: Error) =>
       Effect.sync(() => {
         closed = error
-        for (const entry of pending.slice(head)) settle(entry, Exit.die(error))
-        for (const batch of inFlight) for (const entry of batch.entries) settle(entry, Exit.die(error))
+        for (const entry of pending.slice(head)) die(entry, Cause.die(error))
+        for (const batch of inFlight) for (const entry of batch.entries) die(entry, Cause.die(error))
         pending = []
         head = 0
       })
