@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process"
 import { createInterface } from "node:readline"
 import { fileURLToPath, pathToFileURL } from "node:url"
+import { cpuPerInteraction } from "./cpuPerInteraction.mjs"
 
 const user = { username: "OKP/mos.def", password: "password" }
 const calls = Number(process.env.CPU_CALLS ?? 2000)
@@ -38,16 +39,9 @@ const measure = async (root, client, url) => {
     insert = (call) => crm.insert([call])
     close = () => crm.close()
   }
-  for (let i = 0; i < warmUp; i++) await insert(interaction())
-  const cpu = process.cpuUsage()
-  let remaining = calls
-  const loop = async () => {
-    while (remaining-- > 0) await insert(interaction())
-  }
-  await Promise.all(Array.from({ length: 10 }, loop))
-  const used = process.cpuUsage(cpu)
+  const micros = await cpuPerInteraction(insert, interaction, { calls, warmUp })
   await close()
-  console.log(JSON.stringify({ user: used.user / calls, system: used.system / calls }))
+  console.log(JSON.stringify(micros))
 }
 
 if (process.argv[2] === "--child") {

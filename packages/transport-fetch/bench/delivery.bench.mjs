@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url"
 import { createClient as createFetchClient } from "@crmod-cti/transport-fetch"
 import { createClient as createNodeClient } from "@crmod-cti/transport-node"
 import * as soap from "soap"
+import { cpuPerInteraction } from "./cpuPerInteraction.mjs"
 
 const user = { username: "OKP/mos.def", password: "password" }
 let next = 0
@@ -99,20 +100,13 @@ limited.close()
 // Client CPU per interaction: the same 2 000 calls of one interaction, 10 in flight, limiters off.
 const open = await startService([])
 const calls = Number(process.env.BENCH_CALLS ?? 2000)
-const cpuPerInteraction = async (insert) => {
-  for (let i = 0; i < 100; i++) await insert(interaction()) // warm-up
-  const cpu = process.cpuUsage()
-  let remaining = calls
-  const loop = async () => {
-    while (remaining-- > 0) await insert(interaction())
-  }
-  await Promise.all(Array.from({ length: 10 }, loop))
-  const used = process.cpuUsage(cpu)
-  return (used.user + used.system) / calls
+const cpuMicros = async (insert) => {
+  const { user, system } = await cpuPerInteraction(insert, interaction, { calls, warmUp: 100 })
+  return user + system
 }
 const ours = async (create) => {
   const crm = create({ endpoint: open.endpoint, ...user, pacing: false })
-  const micros = await cpuPerInteraction((call) => crm.insert([call]))
+  const micros = await cpuMicros((call) => crm.insert([call]))
   await crm.close()
   return micros
 }
@@ -124,7 +118,7 @@ soapClient.setSecurity(new soap.WSSecurity(user.username, user.password, { passw
 const cpu = {
   "transport-node": await ours(createNodeClient),
   "transport-fetch": await ours(createFetchClient),
-  "soap package": await cpuPerInteraction((call) =>
+  "soap package": await cpuMicros((call) =>
     soapClient.CTIActivityInsertAsync({ ListOfInteraction: { Interaction: [call] } }),
   ),
 }

@@ -41,33 +41,22 @@ class Refused {
   constructor(readonly error: CtiTransportError) {}
 }
 
-/**
- * The body as text, refused as soon as it is known to pass `limit` bytes (the rest is cancelled). An answer that says
- * its length, within the limit, and is not compressed (so that the length is that of the body fetch hands over) is
- * read whole by `text()`, a good deal cheaper; any other is read chunk by chunk and counted, so that neither a chunked
- * nor a compressed answer can pass the limit. A browser hides `Content-Encoding` from a cross-origin (`cors`) answer:
- * those are counted too.
- */
+/** The body as text, read chunk by chunk and refused as soon as it passes `limit` bytes (the rest is cancelled). */
 const readText = async (response: Response, limit: number, tooLarge: () => Refused): Promise<string> => {
-  const length = response.headers.get("content-length")
-  if (Number(length ?? 0) > limit) {
+  if (Number(response.headers.get("content-length") ?? 0) > limit) {
     await response.body?.cancel().catch(() => undefined)
     throw tooLarge()
-  }
-  const encoding = response.headers.get("content-encoding")
-  if (length !== null && response.type === "basic" && (encoding === null || encoding === "identity")) {
-    return response.text()
   }
   if (response.body === null) return ""
   const reader = response.body.getReader()
   const decoder = new TextDecoder()
   let text = ""
-  let read = 0
+  let length = 0
   for (;;) {
     const { done, value } = await reader.read()
     if (done) return text + decoder.decode()
-    read += value.byteLength
-    if (read > limit) {
+    length += value.byteLength
+    if (length > limit) {
       await reader.cancel().catch(() => undefined)
       throw tooLarge()
     }
