@@ -31,8 +31,8 @@ interface Call<R> {
 export interface Entry<I, R> {
   readonly item: I
   readonly call: Call<R>
-  /** Its place in its call's outcomes; `undefined` once settled. */
-  index: number | undefined
+  /** Its place in its call's outcomes. */
+  readonly index: number
   /** Sent in a request of its own: a fault answered the whole request it shared with others. */
   alone: boolean
   /** Back-off retries so far. */
@@ -108,10 +108,10 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const ready = Effect.unsafeMakeLatch(false)
     let closed: Error | undefined
 
+    // Each entry is settled once: it leaves the queue for a request, and its request's outcome settles it or puts it
+    // back.
     const settle = (entry: Entry<I, R>, outcome: Either.Either<R, CtiClientError>) => {
       const { call, index } = entry
-      if (index === undefined) return
-      entry.index = undefined
       call.outcomes[index] = outcome
       call.unsettled -= 1
       if (call.unsettled === 0) Deferred.unsafeDone(call.done, Exit.succeed(call.outcomes))
