@@ -19,7 +19,8 @@ export interface Slot {
 export interface SlotSource {
   /**
    * Waits until the user may send one more request (the rate limit, any hold) and takes the turn, counting the
-   * request as stamped by the service when its answer comes, or `marginMs` after now if that is earlier.
+   * request as stamped by the service when its answer comes, or `marginMs` after now if that is earlier. A claim
+   * that dies fails the calls waiting for that turn with its defect; the next call claims again.
    */
   readonly claim: (marginMs: number) => Effect.Effect<Slot>
   /**

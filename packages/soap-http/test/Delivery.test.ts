@@ -8,9 +8,10 @@ import {
   type HttpSend,
   makeCtiClient,
   type OutgoingRequest,
+  type SlotSourceFactory,
 } from "@crmod-cti/soap-http"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, Fiber, TestClock } from "effect"
+import { Cause, Effect, Either, Exit, Fiber, TestClock } from "effect"
 import { calls, endpoint, faultReply, okReply, scripted, transportError, user, xml } from "./helpers.js"
 
 const client = (send: HttpSend, options: Partial<CtiClientOptions> = {}) =>
@@ -346,5 +347,33 @@ describe("An interaction whose budget runs out while it waits for its turn", () 
       const [error] = yield* concurrently([Effect.flip(crm.insert(calls(1)))])
       expect(error).toEqual(Faults.rateLimited(10))
     }),
+  )
+})
+
+describe("A slot source that fails", () => {
+  it.scoped(
+    "fails the calls waiting for that turn with its defect, and the next call is sent once it grants turns",
+    () =>
+      Effect.gen(function* () {
+        const { send, sent } = scripted()
+        let claims = 0
+        const slots: SlotSourceFactory = () => ({
+          claim: () => {
+            claims += 1
+            return claims === 1
+              ? Effect.die(new Error("the store refused"))
+              : Effect.succeed({ sent: () => Effect.void, answered: Effect.void, release: Effect.void })
+          },
+          hold: () => Effect.void,
+          close: Effect.void,
+        })
+        const crm = yield* makeCtiClient({ endpoint: `${endpoint}?slots-${Math.random()}`, ...user }, send, slots)
+        const failed = yield* Effect.exit(crm.insert(calls(2, "F")))
+        expect(Exit.isFailure(failed) && Cause.squash(failed.cause)).toMatchObject({ message: "the store refused" })
+        expect(sent).toHaveLength(0)
+        const logged = yield* crm.insert(calls(1, "G"))
+        expect(logged.map((result) => result.Status)).toEqual(["OK"])
+        expect(sent).toHaveLength(1)
+      }),
   )
 })

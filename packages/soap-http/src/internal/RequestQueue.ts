@@ -249,10 +249,22 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         yield* recover(batch.entries, failure.value)
       })
 
+    const failWaiting = (cause: Cause.Cause<unknown>) =>
+      Effect.sync(() => {
+        for (const entry of pending.slice(head)) die(entry, Cause.die(Cause.squash(cause)))
+        pending = []
+        head = 0
+        ready.unsafeClose()
+      })
+
     const worker = Effect.gen(function* () {
       yield* ready.await
       yield* settings.inFlight.take(1)
-      const turn = yield* pacer.next(take)
+      // A pacer that fails (its slot source's defect: a store that refused, a bug) fails the interactions waiting
+      // for that turn rather than stopping this loop: no call waits for ever, and the next call asks again.
+      const turn = yield* pacer
+        .next(take)
+        .pipe(Effect.catchAllCause((cause) => Effect.as(failWaiting(cause), undefined)))
       if (turn === undefined) return yield* settings.inFlight.release(1)
       const batch: Batch<I, R> = { entries: turn.value, fiber: undefined }
       for (const entry of batch.entries) entry.batch = batch
