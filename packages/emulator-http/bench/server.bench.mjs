@@ -110,12 +110,26 @@ for (const connections of connectionCounts) {
   const best = new Map()
   // The server's CPU per request, least over the rounds like the time.
   const leastCpu = new Map()
+  // Each round's requests/s by server: the servers of one round ran back to back, so their ratio within the round is
+  // the side-by-side figure, steadier than the ratio of best rounds when the machine's load drifts between rounds.
+  const byRound = []
   for (let round = 1; round <= rounds; round++) {
+    const thisRound = new Map()
     for (const kind of kinds) {
       const result = await measure(kind, connections, round)
+      thisRound.set(kind, result.perSecond)
       if ((best.get(kind)?.perSecond ?? 0) < result.perSecond) best.set(kind, result)
       if (!(leastCpu.get(kind) <= result.cpu)) leastCpu.set(kind, result.cpu)
     }
+    byRound.push(thisRound)
+  }
+  /** `a` ÷ `b` in each round, and their median. */
+  const roundRatios = (a, b) => {
+    const ratios = byRound.map((round) => round.get(a) / round.get(b))
+    const sorted = [...ratios].sort((x, y) => x - y)
+    const middle = Math.floor(sorted.length / 2)
+    const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    return `per round ${ratios.map((ratio) => ratio.toFixed(2)).join(", ")}: median ${median.toFixed(2)}`
   }
   const soap = best.get("soap")?.perSecond ?? Number.NaN
   console.log("")
@@ -137,7 +151,7 @@ for (const connections of connectionCounts) {
   if (best.has("ours")) {
     const ratio = best.get("ours").perSecond / soap
     console.log(
-      `ours: ${ratio.toFixed(2)}× the soap server (goal ≥ 1.5, never under 1.3: ${ratio >= 1.5 ? "met" : ratio >= 1.3 ? "above the floor" : "NOT MET"})`,
+      `ours: ${ratio.toFixed(2)}× the soap server (goal ≥ 1.5, never under 1.3: ${ratio >= 1.5 ? "met" : ratio >= 1.3 ? "above the floor" : "NOT MET"}); ${roundRatios("ours", "soap")}`,
     )
   }
   // The playground as users run it (`file:apps/playground/bench/serve.mjs`) must keep up with a server doing less.
@@ -145,7 +159,7 @@ for (const connections of connectionCounts) {
   if (lean !== undefined) {
     for (const kind of kinds.filter((kind) => kind !== "lean")) {
       console.log(
-        `${labels[kind] ?? kind}: ${(best.get(kind).perSecond / lean).toFixed(2)}× the soap server doing less`,
+        `${labels[kind] ?? kind}: ${(best.get(kind).perSecond / lean).toFixed(2)}× the soap server doing less; ${roundRatios(kind, "lean")}`,
       )
     }
   }
