@@ -1,5 +1,14 @@
 import type { RateLimit } from "@crmod-cti/core"
-import type * as Effect from "effect/Effect"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+
+/**
+ * Effect's clock in fractional milliseconds: what the pacer times its turns and round trips on, and a slot source
+ * should time its own on too. The pacing works to the millisecond of a 50 ms spacing: whole milliseconds
+ * (`currentTimeMillis`) would cost up to one on every request, as a round trip read as n ms may have taken n - 1 and
+ * a turn computed from a truncated clock is slept to a millisecond late.
+ */
+export const currentTimeMs: Effect.Effect<number> = Effect.map(Clock.currentTimeNanos, (nanos) => Number(nanos) / 1e6)
 
 /** One request's turn, granted by a `SlotSource`. */
 export interface Slot {

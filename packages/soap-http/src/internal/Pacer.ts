@@ -1,9 +1,8 @@
 import { allowedAt, remember } from "@crmod-cti/core"
-import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as FiberId from "effect/FiberId"
-import type { SlotSource, SlotSourceFactory } from "../SlotSource.js"
+import { currentTimeMs, type SlotSource, type SlotSourceFactory } from "../SlotSource.js"
 import type { PacingSettings } from "./ClientSettings.js"
 
 /** The longest `RequestWait` the pacer honours (CONTRACT §10): a longer one fails the call that got it. */
@@ -16,14 +15,6 @@ export const MaxRequestWaitMs = 10_000
 const WideningMs = 2
 const NarrowingMs = 0.02
 const MostMarginMs = 250
-
-/**
- * Effect's clock in fractional milliseconds. The pacer works to the millisecond of a 50 ms spacing: whole
- * milliseconds (`currentTimeMillis`) would cost it up to one on every request, as a round trip read as n ms may have
- * taken n - 1 (the credit had to be taken a millisecond short) and a turn computed from a truncated clock is slept
- * to a millisecond late.
- */
-const currentMs: Effect.Effect<number> = Effect.map(Clock.currentTimeNanos, (nanos) => Number(nanos) / 1e6)
 
 /** A request's turn, and what to say as soon as its answer (or failure) came back: said again, it changes nothing. */
 export interface Turn<B> {
@@ -79,7 +70,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
     if (last === undefined || settings === undefined) return
     const sent = last
     if (sent.answeredAt === undefined) {
-      const remaining = sent.grantedAt + sent.margin - (yield* currentMs)
+      const remaining = sent.grantedAt + sent.margin - (yield* currentTimeMs)
       if (remaining > 0) yield* Effect.ignore(Effect.timeout(Deferred.await(sent.answered), remaining))
     }
     const answered = sent.answeredAt ?? Number.POSITIVE_INFINITY
@@ -87,7 +78,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
     stamps[stamps.length - 1] = Math.min(answered - credit, sent.grantedAt + sent.margin)
   })
 
-  const waitForTurn: Effect.Effect<number> = Effect.flatMap(currentMs, (now) => {
+  const waitForTurn: Effect.Effect<number> = Effect.flatMap(currentTimeMs, (now) => {
     const at = Math.max(holdUntil, settings === undefined ? now : allowedAt(stamps, now, settings.limit))
     return at <= now ? Effect.succeed(now) : Effect.zipRight(Effect.sleep(at - now), waitForTurn)
   })
@@ -96,7 +87,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
   const sharedTurn = (source: SlotSource) =>
     Effect.fnUntraced(function* <B extends ReadonlyArray<unknown>>(take: (now: number) => B | undefined) {
       const slot = yield* source.claim(margin)
-      const value = take(yield* currentMs)
+      const value = take(yield* currentTimeMs)
       if (value === undefined) return yield* Effect.as(slot.release, undefined)
       yield* slot.sent(value.length)
       let answered = false
@@ -134,7 +125,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
         remember(stamps, now + margin, settings.limit)
         const answered = Effect.suspend(() => {
           if (sent.answeredAt !== undefined) return Effect.void
-          return Effect.flatMap(currentMs, (at) => {
+          return Effect.flatMap(currentTimeMs, (at) => {
             sent.answeredAt = at
             remember(roundTrips, at - sent.grantedAt, settings.limit)
             margin = Math.max(leastMargin, margin - NarrowingMs)
@@ -147,7 +138,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
 
   const hold = (ms: number) =>
     Effect.zipRight(
-      Effect.map(currentMs, (now) => {
+      Effect.map(currentTimeMs, (now) => {
         holdUntil = Math.max(holdUntil, now + Math.min(ms, MaxRequestWaitMs))
         if (settings !== undefined)
           margin = Math.min(MostMarginMs, margin + Math.min(ms, MaxRequestWaitMs) + WideningMs)

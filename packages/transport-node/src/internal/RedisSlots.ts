@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto"
 import { allowedAt, type RateLimit, remember } from "@crmod-cti/core"
-import type { Slot, SlotSource, SlotSourceFactory } from "@crmod-cti/soap-http"
+import { currentTimeMs, type Slot, type SlotSource, type SlotSourceFactory } from "@crmod-cti/soap-http"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type { Redis, RedisOptions } from "ioredis"
@@ -155,8 +155,6 @@ const makeRedisSlots = (
   // This process's last round trips (sent to answered), as many as the limit's window: half the shortest is the
   // part of every round trip the next request pays too (the pacer's `credit`), so the stamp is taken that much earlier.
   const roundTrips: Array<number> = []
-  // Timed in fractions of a millisecond, as the pacer times its own (a whole-millisecond clock would cost one).
-  const currentMs = Effect.map(Clock.currentTimeNanos, (nanos) => Number(nanos) / 1e6)
 
   const options: RedisOptions = {
     enableOfflineQueue: false,
@@ -236,14 +234,14 @@ const makeRedisSlots = (
       // both, and the fleet counts its margin from when the request left.
       sent: (operations) =>
         Effect.zipRight(
-          currentMs.pipe(Effect.map((now) => (sentAt = now))),
+          currentTimeMs.pipe(Effect.map((now) => (sentAt = now))),
           tell(
             scripts.sent,
             [keys.stamps, keys.last, keys.operations, keys.slow],
             [id, operations, settings.operationsAllotment ?? 0, MostAllotmentPauseMs],
           ),
         ),
-      answered: Effect.flatMap(currentMs, (now) => {
+      answered: Effect.flatMap(currentTimeMs, (now) => {
         warm = true
         if (sentAt !== undefined) remember(roundTrips, now - sentAt, limit)
         const credit = roundTrips.length === 0 ? 0 : Math.min(...roundTrips) / 2
