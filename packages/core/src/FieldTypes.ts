@@ -18,23 +18,35 @@ export const characterLength = (value: string): number => {
  */
 export const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
+/** Why a text is not one CRM On Demand stores, or `undefined` when it is. */
+const textProblem = (s: string): string | undefined =>
+  trimXmlWhiteSpace(s) !== s
+    ? "leading or trailing white space"
+    : indexOfIllegalXmlCharacter(s) !== -1
+      ? "a character XML cannot carry"
+      : undefined
+
 /**
  * A text value as CRM On Demand stores it: no leading or trailing XML white space (pretty-printing adds it; any other
  * space character is part of the value) and only characters that XML 1.0 can carry.
  */
 export const CtiText = Schema.String.pipe(
-  Schema.filter((s) => trimXmlWhiteSpace(s) === s, { message: () => "leading or trailing white space" }),
-  Schema.filter((s) => indexOfIllegalXmlCharacter(s) === -1, { message: () => "a character XML cannot carry" }),
+  Schema.filter((s) => textProblem(s) ?? true),
   Schema.annotations({ identifier: "CtiText" }),
 )
 
-/** The chapter's `String (n)`: non-empty text of at most `n` characters. */
+/**
+ * The chapter's `String (n)`: non-empty text of at most `n` characters. Its rules are one filter whose message is the
+ * first rule broken: every text field of every request and answer goes through it, and each filter of a schema is a
+ * step of its own for Effect's parser.
+ */
 export const CtiString = (maxLength: number) =>
-  CtiText.pipe(
-    Schema.filter((s) => s.length > 0, { message: () => "empty" }),
-    Schema.filter((s) => characterLength(s) <= maxLength, {
-      message: () => `longer than ${maxLength} characters`,
-    }),
+  Schema.String.pipe(
+    Schema.filter(
+      (s) =>
+        textProblem(s) ??
+        (s.length === 0 ? "empty" : characterLength(s) > maxLength ? `longer than ${maxLength} characters` : true),
+    ),
     Schema.annotations({ identifier: `String(${maxLength})`, jsonSchema: { maxLength } }),
   )
 
