@@ -9,7 +9,8 @@ import { readEnvelope } from "./Envelope.js"
 import { excerpt } from "./Excerpt.js"
 import { findFault, readFault } from "./FaultReader.js"
 import { describeProblem } from "./XmlProblem.js"
-import { parseXml, qualifiedName, type XmlElement } from "./XmlTree.js"
+import { parseXml } from "./XmlParser.js"
+import { qualifiedName, type XmlElement } from "./XmlTree.js"
 
 // An HTML page starts with its doctype or `<html>`, possibly after an XML declaration and comments. A comment
 // cannot run past its first `-->`, so the pattern never backtracks across comments.
