@@ -161,10 +161,7 @@ describe("Documents that are not SOAP requests", () => {
   })
 
   it("mismatched tags", () => {
-    expectRefused(
-      "<a><b></a></b>",
-      "The request is not well-formed XML: end tag </a> does not match <b> (line 1)",
-    )
+    expectRefused("<a><b></a></b>", "The request is not well-formed XML: end tag </a> does not match <b> (line 1)")
   })
 
   it("an HTML page", () => {
