@@ -143,7 +143,10 @@ export class StartTagReader {
       const written = xml.slice(valueStart, close)
       const value = this.valueOf(whiteSpace ? written.replace(literalWhiteSpace, " ") : written)
       if (prefix !== undefined) this.declarations.push(prefix, value)
-      else (this.attributes ??= Object.create(null) as Record<string, string>)[name] = value
+      else {
+        this.attributes ??= Object.create(null) as Record<string, string>
+        this.attributes[name] = value
+      }
       at = close + 1
     }
   }
