@@ -15,7 +15,7 @@ import { cpus } from "node:os"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
-import { insertEnvelope as envelope } from "./envelope.mjs"
+import { insertEnvelope as envelope } from "../../soap-codec/bench/insert-envelope.mjs"
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const duration = Number(process.env.BENCH_DURATION ?? 5)

@@ -1,18 +1,18 @@
 // The decode cost of the chapter's four sample envelopes (the test fixtures, as printed), of the request the server
-// benchmarks send (packages/emulator-http/bench/envelope.mjs: one interaction, no white space between tags) and of
-// an answer of five results as the emulator writes it, for one or more checkouts of the repository compared on the
-// same machine: `node packages/soap-codec/bench/decode-cost.mjs [root…]` (default: this checkout). Each checkout's
-// codec and core sources are bundled with esbuild (as tsup builds them); each run is a fresh process in which the
-// checkouts take turns round by round (A B A B …), so that a busy moment of the machine hits both alike. The figures
-// are the least and the median µs per decode over every round of every run: the cost when nothing else interferes,
-// and a typical one.
+// benchmark sends (insert-envelope.mjs: one interaction, no white space between tags) and of an answer of five
+// results as the emulator writes it, for one or more checkouts of the repository compared on the same machine:
+// `node packages/soap-codec/bench/decode-cost.mjs [root…]` (default: this checkout). Each checkout's codec and core
+// sources are bundled with esbuild (as tsup builds them); each run is a fresh process in which the checkouts take
+// turns round by round (A B A B …), so that a busy moment of the machine hits both alike. The figures are the least
+// and the median µs per decode over every round of every run: the cost when nothing else interferes, and a typical
+// one.
 import { execFileSync } from "node:child_process"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { esbuild } from "../../../scripts/lib/esbuild.mjs"
-import { insertEnvelope } from "../../emulator-http/bench/envelope.mjs"
+import { insertEnvelope } from "./insert-envelope.mjs"
 
 const here = fileURLToPath(new URL(".", import.meta.url))
 const ownRoot = resolve(here, "../../..")

@@ -1,5 +1,6 @@
-// The request every benchmark of the server sends: a CTIActivityInsert of one interaction, as a client writes it
-// (no white space between tags). Also what soap-codec's decode-cost.mjs decodes, to price the codec's share of it.
+// The request the server benchmark sends (packages/emulator-http/bench/server.bench.mjs): a CTIActivityInsert of one
+// interaction, as a client writes it (no white space between tags). Here, beside decode-cost.mjs, which prices the
+// codec's share of serving it: emulator-http depends on the codec, not the other way round.
 
 /** The request for an interaction with the id `id`, for the demo user `OKP/mos.def`. */
 export const insertEnvelope = (id) =>
