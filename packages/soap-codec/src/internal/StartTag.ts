@@ -59,9 +59,10 @@ export class StartTagReader {
    */
   read(from: number, tagName: string): number | StartTagProblem | XmlProblem {
     const xml = this.xml
+    // Most tags have no attributes: nothing to clear (setting an array's length is not free).
     if (this.names.size > 0) this.names.clear()
+    if (this.declarations.length > 0) this.declarations.length = 0
     this.attributes = undefined
-    this.declarations.length = 0
     let at = from
     for (;;) {
       let code = xml.charCodeAt(at)
