@@ -64,12 +64,13 @@ const normalisedLineEnds = (text: string): string => (text.indexOf("\r") === -1 
  * moves forward through the text, and the only stack is that of the open elements, at most `XmlLimits.maxDepth`.
  *
  * Refused as soon as they are met, before anything past them is built: DOCTYPE, entity declarations and processing
- * instructions (other than a leading XML declaration), nesting deeper than `XmlLimits.maxDepth`, more attributes on
- * one element or namespace declarations in the document than `XmlLimits` allows (see `StartTagReader`), more
- * elements named `cap.localName` than `cap.max`, and what is not well-formed: end tags that do not match start tags,
- * not exactly one root element, something cut off, start tags whose attributes are not. Once the whole document has
- * passed, characters XML cannot carry, then an `&` that starts no reference we know (`decodeEntities`), then a
- * prefix used and never declared: a document with several problems is refused for the same one whatever its order.
+ * instructions (other than a leading XML declaration, which is skipped unread), nesting deeper than
+ * `XmlLimits.maxDepth`, more attributes on one element or namespace declarations in the document than `XmlLimits`
+ * allows (see `StartTagReader`), more elements named `cap.localName` than `cap.max`, and what is not well-formed: end
+ * tags that do not match start tags, not exactly one root element, something cut off, start tags whose attributes
+ * are not. Once the whole document has passed, characters XML cannot carry, then an `&` that starts no reference we
+ * know (`decodeEntities`), then a prefix used and never declared: a document with several problems is refused for
+ * the same one whatever its order.
  *
  * An element's `text` is its own text runs and CDATA sections in document order, references replaced and line ends
  * read as LF; white space that only separates tags is left out (between two tags, except between a start tag and its
@@ -98,7 +99,8 @@ export const parseXml = (xml: string, cap?: ElementCap): XmlElement | XmlProblem
   }
   const problemAt = (index: number, detail: string, withoutNames: string): XmlProblem =>
     notWellFormed(`${insidePassword(open) ? withoutNames : detail} (line ${lineOf(xml, index)})`)
-  // Adds text or CDATA to the innermost open element; once a reference was bad, nothing more is decoded.
+  // Adds text or CDATA to the innermost open element. Once a reference was bad the document will be refused for it,
+  // so nothing more is decoded: a scan for the `;` that does not come is paid once.
   const addText = (text: string, decode: boolean) => {
     const element = elements.at(-1) as OpenElement
     const normalised = normalisedLineEnds(text)
