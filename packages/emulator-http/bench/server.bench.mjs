@@ -15,6 +15,7 @@ import { cpus } from "node:os"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
+import { insertEnvelope as envelope } from "../../soap-codec/bench/insert-envelope.mjs"
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const duration = Number(process.env.BENCH_DURATION ?? 5)
@@ -43,19 +44,6 @@ const cpuMicros = (pid) => {
     return undefined
   }
 }
-
-const envelope = (id) =>
-  '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"' +
-  ' xmlns:cti="urn:crmondemand/ws/odctibs/ctiactivity/" xmlns:data="urn:/crmondemand/xml/ctiactivity/data">' +
-  '<soapenv:Header><wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"' +
-  ' soapenv:mustUnderstand="1"><wsse:UsernameToken><wsse:Username>OKP/mos.def</wsse:Username>' +
-  '<wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">password</wsse:Password>' +
-  "</wsse:UsernameToken></wsse:Security></soapenv:Header><soapenv:Body><cti:CTIActivityInsert_Input>" +
-  `<data:ListOfInteraction><data:Interaction><data:InteractionId>${id}</data:InteractionId>` +
-  "<data:AgentOfferTime>1287786900</data:AgentOfferTime><data:ChannelType>Inbound Call</data:ChannelType>" +
-  "<data:Origin>+1 555 111 1212</data:Origin><data:Destination>18003849503</data:Destination>" +
-  "<data:Queue>Support</data:Queue></data:Interaction></data:ListOfInteraction></cti:CTIActivityInsert_Input>" +
-  "</soapenv:Body></soapenv:Envelope>"
 
 const run = (url, connections, seconds, prefix) => {
   let next = 0

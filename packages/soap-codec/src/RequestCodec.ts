@@ -20,7 +20,8 @@ import { readRawInteractions } from "./internal/RequestReader.js"
 import { readUsernameToken, securityHeader } from "./internal/Security.js"
 import { escapeXml } from "./internal/XmlEscape.js"
 import { describeProblem, type XmlProblem } from "./internal/XmlProblem.js"
-import { firstChild, parseXml, qualifiedName, type XmlElement } from "./internal/XmlTree.js"
+import { parseXml } from "./internal/XmlParser.js"
+import { firstChild, qualifiedName, type XmlElement } from "./internal/XmlTree.js"
 
 /** What a client sends besides the interactions: the user's credentials and, optionally, its own name. */
 export interface RequestOptions {

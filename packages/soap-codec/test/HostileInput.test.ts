@@ -1,8 +1,7 @@
 import { type CtiFault, Faults } from "@crmod-cti/core"
 import { DefaultMaxRequestBytes, type DecodeRequestOptions, decodeRequest } from "@crmod-cti/soap-codec"
 import type { Either } from "effect"
-import { XMLParser } from "fast-xml-parser"
-import { afterEach, describe, expect, it, vi } from "vitest"
+import { describe, expect, it } from "vitest"
 import { callFields, insertEnvelope, left, right, sample } from "./Helpers.js"
 
 const faultOf = (body: string | Uint8Array, options: DecodeRequestOptions = {}): CtiFault =>
@@ -14,22 +13,9 @@ const expectClientFault = (fault: CtiFault, message: RegExp | string) => {
   else expect(fault.message).toMatch(message)
 }
 
-// How many documents fast-xml-parser was handed: what is refused before parsing is refused by the one linear pass.
-const parses = () => vi.spyOn(XMLParser.prototype, "parse")
-afterEach(() => {
-  vi.restoreAllMocks()
-})
-
-/** A Client fault with `message`, found without handing the document to the parser. */
-const expectRefusedBeforeParsing = (
-  body: string | Uint8Array,
-  message: RegExp | string,
-  options: DecodeRequestOptions = {},
-) => {
-  const parser = parses()
+/** A Client fault with `message`. */
+const expectRefused = (body: string | Uint8Array, message: RegExp | string, options: DecodeRequestOptions = {}) =>
   expectClientFault(faultOf(body, options), message)
-  expect(parser).not.toHaveBeenCalled()
-}
 
 /** Least ms of each body's decoding, the bodies taken in turns (so that a busy machine slows them alike). */
 const leastMs = (bodies: ReadonlyArray<string | Uint8Array>, options: DecodeRequestOptions): Array<number> => {
@@ -45,8 +31,8 @@ const leastMs = (bodies: ReadonlyArray<string | Uint8Array>, options: DecodeRequ
 }
 
 /**
- * `sized(n)` and `sized(8n)` draw the same Client fault, refused before parsing, and the larger costs less than 24×
- * the smaller, side by side in one run: linear work costs at most 8× (fixed costs make it less), quadratic work 64×.
+ * `sized(n)` and `sized(8n)` draw the same Client fault, and the larger costs less than 24× the smaller, side by side
+ * in one run: linear work costs at most 8× (fixed costs make it less), quadratic work 64×.
  * No wall-clock budget: a busy machine slows both alike. (The smaller's cost is floored at a millisecond, below which
  * timer resolution, CPU caches and a GC pause decide the ratio; at these sizes quadratic work takes seconds.)
  */
@@ -58,8 +44,8 @@ const expectLinearRefusal = (
 ) => {
   const small = sized(n)
   const large = sized(8 * n)
-  expectRefusedBeforeParsing(small, message, options)
-  expectRefusedBeforeParsing(large, message, options)
+  expectRefused(small, message, options)
+  expectRefused(large, message, options)
   const [smallMs, largeMs] = leastMs([small, large], options)
   expect(largeMs! / Math.max(smallMs!, 1)).toBeLessThan(24)
 }
@@ -70,9 +56,9 @@ const billionLaughs =
   "]>" +
   insertEnvelope(`${callFields}<data:Queue>&lol9;</data:Queue>`)
 
-describe("Entity expansion and DTDs are refused before parsing", () => {
+describe("Entity expansion and DTDs are refused where they are met", () => {
   it("billion laughs", () => {
-    expectRefusedBeforeParsing(
+    expectRefused(
       billionLaughs,
       "The request contains a DOCTYPE declaration: DTDs and entity declarations are not allowed",
     )
@@ -80,7 +66,7 @@ describe("Entity expansion and DTDs are refused before parsing", () => {
 
   it("an external entity declared in a DTD", () => {
     const xxe = `<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${insertEnvelope(`${callFields}<data:Queue>&xxe;</data:Queue>`)}`
-    expectRefusedBeforeParsing(xxe, /DOCTYPE declaration/)
+    expectRefused(xxe, /DOCTYPE declaration/)
   })
 
   it("an external entity referenced without a DTD", () => {
@@ -88,11 +74,11 @@ describe("Entity expansion and DTDs are refused before parsing", () => {
   })
 
   it("an entity declaration outside a DTD", () => {
-    expectRefusedBeforeParsing(`<!ENTITY x "y">${insertEnvelope(callFields)}`, /entity declaration/)
+    expectRefused(`<!ENTITY x "y">${insertEnvelope(callFields)}`, /entity declaration/)
   })
 
   it("a processing instruction other than the XML declaration", () => {
-    expectRefusedBeforeParsing(
+    expectRefused(
       `<?xml version="1.0"?><?xml-stylesheet href="x.xsl"?>${insertEnvelope(callFields)}`,
       "The request contains a processing instruction, which is not allowed",
     )
@@ -117,7 +103,7 @@ describe("Nesting depth is capped", () => {
     expect(left(decodeRequest(nested(64))).message).toBe(
       "The request is not a SOAP 1.1 envelope: its root element is a",
     )
-    expectRefusedBeforeParsing(nested(65), "The request nests elements more than 64 deep")
+    expectRefused(nested(65), "The request nests elements more than 64 deep")
   })
 
   it("200 000 nested elements inside an interaction, and 1 600 000", () => {
@@ -145,7 +131,7 @@ describe("The size limit is checked before parsing", () => {
   it("counts UTF-8 bytes, not characters", () => {
     const accents = insertEnvelope(`${callFields}<data:Queue>${"é".repeat(DefaultMaxRequestBytes / 2)}</data:Queue>`)
     expect(accents.length).toBeLessThan(DefaultMaxRequestBytes)
-    expectRefusedBeforeParsing(accents, "Request exceeded the limit of 1024 KB.")
+    expectRefused(accents, "Request exceeded the limit of 1024 KB.")
   })
 
   it("takes a configured limit", () => {
@@ -167,41 +153,38 @@ describe("Documents that are not SOAP requests", () => {
   })
 
   it("truncated XML says where it ends", () => {
-    expectRefusedBeforeParsing(request.slice(0, rootEnd - 1), /^The request is not well-formed XML: /)
-    expectRefusedBeforeParsing(
+    expectRefused(request.slice(0, rootEnd - 1), /^The request is not well-formed XML: /)
+    expectRefused(
       request.slice(0, request.indexOf("</soapenv:Body>")),
       /^The request is not well-formed XML: the document ends before <\/soapenv:Body> \(line \d+\)$/,
     )
   })
 
   it("mismatched tags", () => {
-    expectRefusedBeforeParsing(
-      "<a><b></a></b>",
-      "The request is not well-formed XML: end tag </a> does not match <b> (line 1)",
-    )
+    expectRefused("<a><b></a></b>", "The request is not well-formed XML: end tag </a> does not match <b> (line 1)")
   })
 
   it("an HTML page", () => {
-    expectRefusedBeforeParsing("<!DOCTYPE html><html><body>Hello</body></html>", /DOCTYPE declaration/)
+    expectRefused("<!DOCTYPE html><html><body>Hello</body></html>", /DOCTYPE declaration/)
     expectClientFault(faultOf("<html><body>Hello</body></html>"), /not a SOAP 1.1 envelope: its root element is html/)
   })
 
   it("JSON and plain text", () => {
-    expectRefusedBeforeParsing('{"interactions": []}', /not well-formed XML: text outside the root element/)
-    expectRefusedBeforeParsing("hello", /not well-formed XML: text outside the root element/)
+    expectRefused('{"interactions": []}', /not well-formed XML: text outside the root element/)
+    expectRefused("hello", /not well-formed XML: text outside the root element/)
   })
 
   it("two root elements", () => {
-    expectRefusedBeforeParsing(`${insertEnvelope(callFields)}<x/>`, /a second root element/)
+    expectRefused(`${insertEnvelope(callFields)}<x/>`, /a second root element/)
   })
 
   it("an empty body", () => {
-    expectRefusedBeforeParsing("", "The request is empty")
-    expectRefusedBeforeParsing(" \r\n\t", "The request is empty")
-    expectRefusedBeforeParsing(new Uint8Array(0), "The request is empty")
+    expectRefused("", "The request is empty")
+    expectRefused(" \r\n\t", "The request is empty")
+    expectRefused(new Uint8Array(0), "The request is empty")
   })
 
   it("bytes that are not UTF-8", () => {
-    expectRefusedBeforeParsing(new Uint8Array([0x3c, 0x61, 0xff, 0x3e]), "The request is not UTF-8 text")
+    expectRefused(new Uint8Array([0x3c, 0x61, 0xff, 0x3e]), "The request is not UTF-8 text")
   })
 })

@@ -9,7 +9,8 @@ import { readEnvelope } from "./Envelope.js"
 import { excerpt } from "./Excerpt.js"
 import { findFault, readFault } from "./FaultReader.js"
 import { describeProblem } from "./XmlProblem.js"
-import { parseXml, qualifiedName, type XmlElement } from "./XmlTree.js"
+import { parseXml } from "./XmlParser.js"
+import { qualifiedName, type XmlElement } from "./XmlTree.js"
 
 // An HTML page starts with its doctype or `<html>`, possibly after an XML declaration and comments. A comment
 // cannot run past its first `-->`, so the pattern never backtracks across comments.
@@ -19,8 +20,8 @@ const looksLikeHtml = (text: string) => htmlStart.test(text.slice(0, 4096))
 const failure = (reason: SoapResponseErrorReason, message: string) =>
   Either.left(new SoapResponseError({ reason, message }))
 
-// A request has at most five interactions, so an answer has at most five results: one more is refused by the
-// pre-check, before the parser builds any of them.
+// A request has at most five interactions, so an answer has at most five results: the sixth `Activity` tag is refused
+// where the parse meets it, before any result is read.
 const resultCap = { localName: "Activity", max: MaxInteractionsPerRequest } as const
 
 /** How to read one operation's results: its name, its result elements and the core schema that validates them. */

@@ -1,8 +1,9 @@
 import { isXmlWhiteSpace } from "@crmod-cti/core"
 import { XmlLimits } from "../XmlLimits.js"
 import { bounded } from "./Bounded.js"
-import type { Markup } from "./Markup.js"
+import { declaredPrefix } from "./NamespaceScope.js"
 import { APOSTROPHE, CR, EQUALS, GT, LF, LT, QUOTE, SLASH, TAB } from "./XmlCharacters.js"
+import { decodeEntities } from "./XmlEntities.js"
 import type { XmlProblem } from "./XmlProblem.js"
 
 /** What is wrong with a start tag, said with its names and, for a tag inside a password, without. */
@@ -20,39 +21,48 @@ const endsAttributeName = (code: number) =>
   code === QUOTE ||
   code === APOSTROPHE
 
-// `xmlns` declares the default namespace, `xmlns:p` the prefix p.
-const isNamespaceDeclaration = (name: string) => name === "xmlns" || name.startsWith("xmlns:")
-
 // XML's attribute-value normalisation: each white-space character written as such is a space (a CR LF pair one).
 const literalWhiteSpace = /\r\n?|[\t\n]/g
 
 const problem = (detail: string, withoutNames: string): StartTagProblem => ({ detail, withoutNames })
 
 /**
- * Checks the attributes of a document's start tags without reading them: their syntax (XML 1.0: `S Name S? '=' S?
- * AttValue`, each value quoted, without `<`), each name once per tag (a set per tag: linear), at most
- * `XmlLimits.maxAttributesPerElement` on a tag and `XmlLimits.maxNamespaceDeclarations` in the document. Their values
- * and the namespaces they declare are fast-xml-parser's to read; this only finds where a tag ends, so that the
- * pre-check can go on, and writes white space that XML reads as a space in a value as the space it is.
+ * Reads the attributes of a document's start tags, checking their syntax (XML 1.0: `S Name S? '=' S? AttValue`, each
+ * value quoted, without `<`), each name once per tag (a set per tag: linear), at most
+ * `XmlLimits.maxAttributesPerElement` on a tag and `XmlLimits.maxNamespaceDeclarations` in the document. Values are
+ * read as XML says: each white-space character written as such is a space (a CR LF pair one), then references are
+ * replaced (`decodeEntities`).
  *
- * One reader per document; tags are read in document order.
+ * One reader per document; tags are read in document order, and what `read` found stays here until the next tag.
  */
 export class StartTagReader {
-  private declarations = 0
+  /**
+   * The last tag's attributes other than namespace declarations, by name as written, `undefined` when it has none.
+   * A record without a prototype: `__proto__` and `constructor` are plain names.
+   */
+  attributes: Record<string, string> | undefined
+  /** The namespaces the last tag declares: prefix (`""` for the default namespace), URI, prefix, URI, … */
+  readonly declarations: Array<string> = []
+  /**
+   * Whether a value so far held an `&` that starts no reference `decodeEntities` knows. The document is refused for
+   * it only once the whole of it has been checked (see `parseXml`); the value is kept as written meanwhile.
+   */
+  badReference = false
+  private declarationCount = 0
   private readonly names = new Set<string>()
 
-  constructor(
-    private readonly xml: string,
-    private readonly markup: Markup,
-  ) {}
+  constructor(private readonly xml: string) {}
 
   /**
-   * Checks the attributes of the start tag `<tagName`, from just after its name: the index of the tag's `>`, or what
+   * Reads the attributes of the start tag `<tagName`, from just after its name: the index of the tag's `>`, or what
    * is wrong with it, or the limit it exceeds.
    */
   read(from: number, tagName: string): number | StartTagProblem | XmlProblem {
     const xml = this.xml
-    this.names.clear()
+    // Most tags have no attributes: nothing to clear (setting an array's length is not free).
+    if (this.names.size > 0) this.names.clear()
+    if (this.declarations.length > 0) this.declarations.length = 0
+    this.attributes = undefined
     let at = from
     for (;;) {
       let code = xml.charCodeAt(at)
@@ -127,13 +137,27 @@ export class StartTagReader {
       if (this.names.size > XmlLimits.maxAttributesPerElement) {
         return { _tag: "TooManyAttributes", max: XmlLimits.maxAttributesPerElement }
       }
-      if (isNamespaceDeclaration(name) && ++this.declarations > XmlLimits.maxNamespaceDeclarations) {
+      const prefix = declaredPrefix(name)
+      if (prefix !== undefined && ++this.declarationCount > XmlLimits.maxNamespaceDeclarations) {
         return { _tag: "TooManyNamespaceDeclarations", max: XmlLimits.maxNamespaceDeclarations }
       }
-      if (whiteSpace)
-        this.markup.replace(valueStart, close, xml.slice(valueStart, close).replace(literalWhiteSpace, " "))
+      const written = xml.slice(valueStart, close)
+      const value = this.valueOf(whiteSpace ? written.replace(literalWhiteSpace, " ") : written)
+      if (prefix !== undefined) this.declarations.push(prefix, value)
+      else {
+        this.attributes ??= Object.create(null) as Record<string, string>
+        this.attributes[name] = value
+      }
       at = close + 1
     }
+  }
+
+  private valueOf(normalised: string): string {
+    if (this.badReference) return normalised
+    const decoded = decodeEntities(normalised)
+    if (decoded !== undefined) return decoded
+    this.badReference = true
+    return normalised
   }
 }
 

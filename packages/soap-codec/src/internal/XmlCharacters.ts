@@ -1,4 +1,4 @@
-// The character codes the pre-check looks for. XML's white space is the core's (`isXmlWhiteSpace`): one rule.
+// The character codes the parse looks for. XML's white space is the core's (`isXmlWhiteSpace`): one rule.
 export const LT = 0x3c
 export const GT = 0x3e
 export const SLASH = 0x2f

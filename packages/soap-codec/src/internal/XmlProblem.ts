@@ -40,10 +40,3 @@ export const describeProblem = (problem: XmlProblem): string => {
       return `is not well-formed XML: ${problem.detail}`
   }
 }
-
-/** Thrown inside the parser's callbacks and caught at its boundary: never escapes the codec. */
-export class XmlProblemError extends Error {
-  constructor(readonly problem: XmlProblem) {
-    super(describeProblem(problem))
-  }
-}
