@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib"
 import { esbuild, root, workspaceAlias } from "./lib/esbuild.mjs"
 
 /** Gzipped bytes: about 15% above the size measured when the budget was set (see BENCHMARKS.md). */
-const budget = 105 * 1024
+const budget = 95 * 1024
 
 const softphone = `
 export { createClient } from "@crmod-cti/transport-fetch"
