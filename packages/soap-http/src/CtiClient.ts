@@ -29,7 +29,8 @@ import type { HttpSend, IncomingResponse } from "./HttpExchange.js"
 import { mismatchOf } from "./internal/answers.js"
 import { type ClientSettings, clientSettings } from "./internal/ClientSettings.js"
 import { acquirePacer, makePacer, type Pacer, releasePacer } from "./internal/Pacer.js"
-import { type ExchangeHooks, makeRequestQueue } from "./internal/RequestQueue.js"
+import { type ClientCalls, clientCalls, nothingToAbandon, type StartCall } from "./internal/ClientCalls.js"
+import { type ExchangeHooks, makeRequestQueue, type Outcomes } from "./internal/RequestQueue.js"
 import type { RetryOptions } from "./Retry.js"
 import type { SlotSourceFactory } from "./SlotSource.js"
 import { CtiTransportError, type TransportErrorReason } from "./TransportError.js"
@@ -161,16 +162,23 @@ const wrapUpOperation: Operation<WrapUpInteraction, WrapUpResult> = {
 }
 
 /** The results in order, or the first failure among them. */
-const firstFailure = <R>(
-  outcomes: ReadonlyArray<Either.Either<R, CtiClientError>>,
-): Effect.Effect<ReadonlyArray<R>, CtiClientError> => {
+const firstFailure = <R>(outcomes: Outcomes<R>): Exit.Exit<ReadonlyArray<R>, CtiClientError> => {
   const results: Array<R> = []
   for (const outcome of outcomes) {
-    if (Either.isLeft(outcome)) return Effect.fail(outcome.left)
+    if (Either.isLeft(outcome)) return Exit.fail(outcome.left)
     results.push(outcome.right)
   }
-  return Effect.succeed(results)
+  return Exit.succeed(results)
 }
+
+/** A call of the Effect API: interrupting it abandons the call. */
+const effectOf =
+  <A, E, In>(start: StartCall<A, E, In>) =>
+  (input: In): Effect.Effect<A, E> =>
+    Effect.async<A, E>((resume) => {
+      const abandon = start(input, resume)
+      return Effect.sync(abandon)
+    })
 
 /** The pacer of the client's user, shared with the user's other clients at the endpoint, given back at the end. */
 const userPacer = (
@@ -320,39 +328,52 @@ export const makeCtiClient = (
         })
         yield* Effect.addFinalizer(() => queue.close(closed))
         const validate = (interaction: I) => operation.validate(toRawInteraction(interaction))
-        const settled = (interactions: ReadonlyArray<I>) =>
-          Effect.suspend(() => {
-            const checked = interactions.map(validate)
-            const valid = checked.flatMap((outcome) => (Either.isRight(outcome) ? [outcome.right] : []))
-            return Effect.map(queue.submit(valid), (outcomes) => {
-              let next = 0
-              return checked.map(
-                (outcome): Either.Either<R, CtiClientError> =>
-                  Either.isLeft(outcome) ? Either.left(outcome.left) : outcomes[next++]!,
-              )
-            })
-          })
+        const settled: StartCall<Outcomes<R>, never, ReadonlyArray<I>> = (interactions, done) => {
+          const checked = interactions.map(validate)
+          const valid = checked.flatMap((outcome) => (Either.isRight(outcome) ? [outcome.right] : []))
+          return queue.enqueue(valid, (exit) =>
+            done(
+              Exit.map(exit, (outcomes) => {
+                let next = 0
+                return checked.map(
+                  (outcome): Either.Either<R, CtiClientError> =>
+                    Either.isLeft(outcome) ? Either.left(outcome.left) : outcomes[next++]!,
+                )
+              }),
+            ),
+          )
+        }
         // The client checks every interaction by the very rules the server applies, so that a call the server
         // would refuse fails with the same fault before anything is sent.
         // Plain loops rather than `Effect.forEach`/`Effect.all`: a call's every step is paid per interaction.
-        const all = (interactions: ReadonlyArray<I>) =>
-          Effect.suspend(() => {
-            const valid: Array<I> = []
-            for (const interaction of interactions) {
-              const checked = validate(interaction)
-              if (Either.isLeft(checked)) return Effect.fail(checked.left)
-              valid.push(checked.right)
+        const all: StartCall<ReadonlyArray<R>, CtiClientError, ReadonlyArray<I>> = (interactions, done) => {
+          const valid: Array<I> = []
+          for (const interaction of interactions) {
+            const checked = validate(interaction)
+            if (Either.isLeft(checked)) {
+              done(Exit.fail(checked.left))
+              return nothingToAbandon
             }
-            return Effect.flatMap(queue.submit(valid), firstFailure)
-          })
+            valid.push(checked.right)
+          }
+          return queue.enqueue(valid, (exit) => done(Exit.flatMap(exit, firstFailure)))
+        }
         return { all, settled }
       })
     const inserts = yield* face(insertOperation)
     const wrapUps = yield* face(wrapUpOperation)
-    return {
+    const calls: ClientCalls = {
       insert: inserts.all,
       insertSettled: inserts.settled,
       wrapUp: wrapUps.all,
       wrapUpSettled: wrapUps.settled,
     }
+    const client: CtiClientShape = {
+      insert: effectOf(calls.insert),
+      insertSettled: effectOf(calls.insertSettled),
+      wrapUp: effectOf(calls.wrapUp),
+      wrapUpSettled: effectOf(calls.wrapUpSettled),
+    }
+    clientCalls.set(client, calls)
+    return client
   })

@@ -3,6 +3,7 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import * as FiberId from "effect/FiberId"
 import * as Option from "effect/Option"
 import * as Scope from "effect/Scope"
 import {
@@ -13,6 +14,7 @@ import {
   makeCtiClient,
 } from "./CtiClient.js"
 import type { HttpSend } from "./HttpExchange.js"
+import { type ClientCalls, clientCalls, type StartCall } from "./internal/ClientCalls.js"
 import type { SlotSourceFactory } from "./SlotSource.js"
 
 /** What one call of the Promise API may be given. */
@@ -58,14 +60,45 @@ export interface PromiseCtiClient {
   readonly close: () => Promise<void>
 }
 
-const run = <A, E>(effect: Effect.Effect<A, E>, signal: AbortSignal | undefined): Promise<A> => {
-  if (signal?.aborted) return Promise.reject(signal.reason)
-  return Effect.runPromiseExit(effect, signal === undefined ? undefined : { signal }).then((exit) => {
-    if (Exit.isSuccess(exit)) return exit.value
-    if (signal?.aborted) throw signal.reason
-    const failure = Cause.failureOption(exit.cause)
-    throw Option.isSome(failure) ? failure.value : Cause.squash(exit.cause)
-  })
+/**
+ * A call as a Promise: it rejects with the typed error itself (or the defect), or with `signal.reason` as soon as
+ * `signal` aborts it.
+ */
+const promised =
+  <A, E, In>(start: StartCall<A, E, In>) =>
+  (input: In, signal: AbortSignal | undefined): Promise<A> =>
+    new Promise<A>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason)
+      let ended = false
+      const onAbort = () => {
+        abandon()
+        reject(signal!.reason)
+      }
+      const abandon = start(input, (exit) => {
+        ended = true
+        signal?.removeEventListener("abort", onAbort)
+        if (Exit.isSuccess(exit)) return resolve(exit.value)
+        const failure = Cause.failureOption(exit.cause)
+        reject(Option.isSome(failure) ? failure.value : Cause.squash(exit.cause))
+      })
+      if (!ended) signal?.addEventListener("abort", onAbort)
+    })
+
+/** The calls of a client made elsewhere than `makeCtiClient`: each in a fiber of its own. */
+const throughFibers = (client: CtiClientShape): ClientCalls => {
+  const start =
+    <A, E, In>(call: (input: In) => Effect.Effect<A, E>): StartCall<A, E, In> =>
+    (input, done) => {
+      const fiber = Effect.runFork(call(input))
+      fiber.addObserver(done)
+      return () => fiber.unsafeInterruptAsFork(FiberId.none)
+    }
+  return {
+    insert: start(client.insert),
+    insertSettled: start(client.insertSettled),
+    wrapUp: start(client.wrapUp),
+    wrapUpSettled: start(client.wrapUpSettled),
+  }
 }
 
 const settledOf = <A>(outcomes: ReadonlyArray<Either.Either<A, CtiClientError>>): ReadonlyArray<Settled<A>> =>
@@ -77,15 +110,20 @@ const settledOf = <A>(outcomes: ReadonlyArray<Either.Either<A, CtiClientError>>)
   )
 
 /** The Promise face of an Effect client; `close` closes `scope`, where the client lives. */
-export const toPromiseClient = (client: CtiClientShape, scope: Scope.CloseableScope): PromiseCtiClient => ({
-  insert: (interactions, options) => run(client.insert(interactions), options?.signal),
-  wrapUp: (interactions, options) => run(client.wrapUp(interactions), options?.signal),
-  insertSettled: (interactions, options) =>
-    run(Effect.map(client.insertSettled(interactions), settledOf), options?.signal),
-  wrapUpSettled: (interactions, options) =>
-    run(Effect.map(client.wrapUpSettled(interactions), settledOf), options?.signal),
-  close: () => Effect.runPromise(Scope.close(scope, Exit.void)),
-})
+export const toPromiseClient = (client: CtiClientShape, scope: Scope.CloseableScope): PromiseCtiClient => {
+  const calls = clientCalls.get(client) ?? throughFibers(client)
+  const insert = promised(calls.insert)
+  const wrapUp = promised(calls.wrapUp)
+  const insertSettled = promised(calls.insertSettled)
+  const wrapUpSettled = promised(calls.wrapUpSettled)
+  return {
+    insert: (interactions, options) => insert(interactions, options?.signal),
+    wrapUp: (interactions, options) => wrapUp(interactions, options?.signal),
+    insertSettled: (interactions, options) => insertSettled(interactions, options?.signal).then(settledOf),
+    wrapUpSettled: (interactions, options) => wrapUpSettled(interactions, options?.signal).then(settledOf),
+    close: () => Effect.runPromise(Scope.close(scope, Exit.void)),
+  }
+}
 
 /**
  * `makeCtiClient` for callers who do not use Effect: an option the client cannot work with (an endpoint that is

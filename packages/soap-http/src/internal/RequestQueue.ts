@@ -1,21 +1,24 @@
 import { CtiFault, MaxInteractionsPerRequest } from "@crmod-cti/core"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
-import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
-import * as Fiber from "effect/Fiber"
+import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import type * as Scope from "effect/Scope"
 import type { CtiClientError } from "../CtiClient.js"
+import { nothingToAbandon } from "./ClientCalls.js"
 import { backoffMs, type RetryPolicy } from "../Retry.js"
 import { CtiTransportError } from "../TransportError.js"
 import { MaxRequestWaitMs, type Pacer } from "./Pacer.js"
 
+/** One outcome per interaction of a call, in order. */
+export type Outcomes<R> = ReadonlyArray<Either.Either<R, CtiClientError>>
+
 /**
  * One call of `insert`, `wrapUp` or their settled forms: its budget, whether its caller gave up, and its outcomes,
- * handed over at once when the last of its interactions is settled (one Deferred a call, not one an interaction).
+ * handed over at once when the last of its interactions is settled (one callback a call, not one an interaction).
  */
 interface Call<R> {
   aborted: boolean
@@ -24,7 +27,9 @@ interface Call<R> {
   readonly outcomes: Array<Either.Either<R, CtiClientError>>
   /** Its interactions not settled yet. */
   unsettled: number
-  readonly done: Deferred.Deferred<ReadonlyArray<Either.Either<R, CtiClientError>>>
+  /** Told once: its outcomes, or the defect that ended it. */
+  readonly done: (exit: Exit.Exit<Outcomes<R>>) => void
+  ended: boolean
 }
 
 /** One interaction waiting for its result. */
@@ -72,8 +77,12 @@ export interface QueueSettings<I, R> {
 }
 
 export interface RequestQueue<I, R> {
-  /** Sends the interactions with those of the other calls waiting; one outcome per interaction, in order. */
-  readonly submit: (items: ReadonlyArray<I>) => Effect.Effect<ReadonlyArray<Either.Either<R, CtiClientError>>>
+  /**
+   * Sends the interactions with those of the other calls waiting and tells `done` their outcomes (or the defect that
+   * ended the call); what it returns abandons the call. A plain function rather than an Effect, so that the Promise
+   * API's calls cost no fiber each.
+   */
+  readonly enqueue: (items: ReadonlyArray<I>, done: (exit: Exit.Exit<Outcomes<R>>) => void) => () => void
   /** Fails every interaction not answered yet with `error` and refuses new ones with it. */
   readonly close: (error: Error) => Effect.Effect<void>
 }
@@ -107,18 +116,24 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const inFlight = new Set<Batch<I, R>>()
     const ready = Effect.unsafeMakeLatch(false)
     let closed: Error | undefined
+    // The clock of the worker that checks the calls' deadlines; read without a fiber when a call is queued.
+    const clock = yield* Effect.clock
 
+    const end = (call: Call<R>, exit: Exit.Exit<Outcomes<R>>) => {
+      if (call.ended) return
+      call.ended = true
+      call.done(exit)
+    }
     // Each entry is settled once: it leaves the queue for a request, and its request's outcome settles it or puts it
     // back.
     const settle = (entry: Entry<I, R>, outcome: Either.Either<R, CtiClientError>) => {
       const { call, index } = entry
       call.outcomes[index] = outcome
       call.unsettled -= 1
-      if (call.unsettled === 0) Deferred.unsafeDone(call.done, Exit.succeed(call.outcomes))
+      if (call.unsettled === 0) end(call, Exit.succeed(call.outcomes))
     }
     /** A defect (the client closed, a bug) ends the entry's whole call at once, as it would end its caller. */
-    const die = (entry: Entry<I, R>, cause: Cause.Cause<never>) =>
-      Deferred.unsafeDone(entry.call.done, Exit.failCause(cause))
+    const die = (entry: Entry<I, R>, cause: Cause.Cause<never>) => end(entry.call, Exit.failCause(cause))
     const expired = (entry: Entry<I, R>) =>
       settle(
         entry,
@@ -280,46 +295,48 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
      * The caller gave up: its interactions not sent yet are dropped (`take` skips them: no pass over the queue), a
      * request of only its own is cancelled.
      */
-    const abandon = (call: Call<R>, entries: ReadonlyArray<Entry<I, R>>) =>
-      Effect.suspend(() => {
-        call.aborted = true
-        const orphans = new Set<Fiber.RuntimeFiber<void>>()
-        for (const entry of entries) {
-          const fiber = entry.batch?.fiber
-          if (fiber !== undefined && entry.batch!.entries.every((other) => other.call.aborted)) orphans.add(fiber)
-        }
-        return Effect.forEach(orphans, Fiber.interruptFork, { discard: true })
-      })
+    const abandon = (call: Call<R>, entries: ReadonlyArray<Entry<I, R>>) => {
+      call.aborted = true
+      for (const entry of entries) {
+        const fiber = entry.batch?.fiber
+        if (fiber !== undefined && entry.batch!.entries.every((other) => other.call.aborted))
+          fiber.unsafeInterruptAsFork(FiberId.none)
+      }
+    }
 
-    const submit = (items: ReadonlyArray<I>) =>
-      Effect.suspend(() => {
-        if (closed !== undefined) return Effect.die(closed)
-        if (items.length === 0) return Effect.succeed([])
-        return Effect.flatMap(Clock.currentTimeMillis, (now) => {
-          const call: Call<R> = {
-            aborted: false,
-            deadline: now + retry.maxElapsedMs,
-            outcomes: new Array(items.length),
-            unsettled: items.length,
-            done: Deferred.unsafeMake(FiberId.none),
-          }
-          const entries = items.map(
-            (item, index): Entry<I, R> => ({
-              item,
-              call,
-              index,
-              alone: false,
-              backoffs: 0,
-              resent: false,
-              batch: undefined,
-              lastError: undefined,
-            }),
-          )
-          for (const entry of entries) pending.push(entry)
-          ready.unsafeOpen()
-          return Deferred.await(call.done).pipe(Effect.onInterrupt(() => abandon(call, entries)))
-        })
-      })
+    const enqueue = (items: ReadonlyArray<I>, done: (exit: Exit.Exit<Outcomes<R>>) => void) => {
+      if (closed !== undefined) {
+        done(Exit.die(closed))
+        return nothingToAbandon
+      }
+      if (items.length === 0) {
+        done(Exit.succeed([]))
+        return nothingToAbandon
+      }
+      const call: Call<R> = {
+        aborted: false,
+        deadline: clock.unsafeCurrentTimeMillis() + retry.maxElapsedMs,
+        outcomes: new Array(items.length),
+        unsettled: items.length,
+        done,
+        ended: false,
+      }
+      const entries = items.map(
+        (item, index): Entry<I, R> => ({
+          item,
+          call,
+          index,
+          alone: false,
+          backoffs: 0,
+          resent: false,
+          batch: undefined,
+          lastError: undefined,
+        }),
+      )
+      for (const entry of entries) pending.push(entry)
+      ready.unsafeOpen()
+      return () => abandon(call, entries)
+    }
 
     const close = (error: Error) =>
       Effect.sync(() => {
@@ -329,5 +346,5 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         pending = []
         head = 0
       })
-    return { submit, close }
+    return { enqueue, close }
   })
