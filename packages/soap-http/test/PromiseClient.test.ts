@@ -1,8 +1,15 @@
 import { CtiFault, Faults } from "@crmod-cti/core"
 import { makeDemoEmulator } from "@crmod-cti/emulator"
 import { makeCtiApp } from "@crmod-cti/emulator-http"
-import { CtiTransportError, type HttpSend, makePromiseClient } from "@crmod-cti/soap-http"
-import { Effect } from "effect"
+import {
+  type CtiClientShape,
+  CtiTransportError,
+  type HttpSend,
+  makeCtiClient,
+  makePromiseClient,
+  toPromiseClient,
+} from "@crmod-cti/soap-http"
+import { Effect, Scope } from "effect"
 import { describe, expect, it } from "vitest"
 import { calls, endpoint, inProcess, scripted, transportError, user } from "./helpers.js"
 
@@ -118,5 +125,25 @@ describe("close() ends the client", () => {
     await crm.close()
     expect(await pending).toEqual(new Error("The CTI client is closed"))
     expect(await crm.insertSettled(calls(1)).catch((e: unknown) => e)).toEqual(new Error("The CTI client is closed"))
+  })
+})
+
+describe("toPromiseClient of a client made elsewhere (a wrapper, a test double)", () => {
+  it("runs each call as its Effect: results, the typed error, and an aborted call's request cancelled", async () => {
+    const { send, sent, interrupted } = hangingAt(2)
+    const scope = Effect.runSync(Scope.make())
+    const client = Effect.runSync(Scope.extend(makeCtiClient({ endpoint, ...user, pacing: false }, send), scope))
+    const crm = toPromiseClient({ ...client } satisfies CtiClientShape, scope)
+    expect((await crm.insert(calls(2))).map((result) => result.Status)).toEqual(["OK", "OK"])
+    const fax = { ...calls(1)[0]!, ChannelType: "Fax" as "Inbound Call" }
+    expect(await crm.insert([fax]).catch((e: unknown) => e)).toEqual(Faults.invalidValue("Fax", "ChannelType"))
+    const controller = new AbortController()
+    const call = crm.wrapUpSettled(calls(1), { signal: controller.signal }).catch((e: unknown) => e)
+    await until(() => sent.length === 2)
+    controller.abort()
+    expect(await call).toMatchObject({ name: "AbortError" })
+    await until(() => interrupted.length === 1)
+    expect(sent).toEqual([1, 2])
+    await crm.close()
   })
 })
