@@ -29,8 +29,14 @@ import type { HttpSend, IncomingResponse } from "./HttpExchange.js"
 import { mismatchOf } from "./internal/answers.js"
 import { type ClientSettings, clientSettings } from "./internal/ClientSettings.js"
 import { acquirePacer, makePacer, type Pacer, releasePacer } from "./internal/Pacer.js"
-import { type ClientCalls, clientCalls, nothingToAbandon, type StartCall } from "./internal/ClientCalls.js"
-import { type ExchangeHooks, makeRequestQueue, type Outcomes } from "./internal/RequestQueue.js"
+import {
+  type ClientCalls,
+  clientCalls,
+  nothingToAbandon,
+  type Outcomes,
+  type StartCall,
+} from "./internal/ClientCalls.js"
+import { type ExchangeHooks, makeRequestQueue } from "./internal/RequestQueue.js"
 import type { RetryOptions } from "./Retry.js"
 import type { SlotSourceFactory } from "./SlotSource.js"
 import { CtiTransportError, type TransportErrorReason } from "./TransportError.js"

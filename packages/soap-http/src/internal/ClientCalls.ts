@@ -9,7 +9,8 @@ export type StartCall<A, E, In> = (input: In, done: (exit: Exit.Exit<A, E>) => v
 /** What a call that ended before it started returns. */
 export const nothingToAbandon = (): void => undefined
 
-type Outcomes<R> = ReadonlyArray<Either.Either<R, CtiClientError>>
+/** One outcome per interaction of a call, in order. */
+export type Outcomes<R> = ReadonlyArray<Either.Either<R, CtiClientError>>
 
 /**
  * The client's calls as plain functions, of which both faces are made: the Effect API wraps each in `Effect.async`,

@@ -8,13 +8,10 @@ import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import type * as Scope from "effect/Scope"
 import type { CtiClientError } from "../CtiClient.js"
-import { nothingToAbandon } from "./ClientCalls.js"
+import { nothingToAbandon, type Outcomes } from "./ClientCalls.js"
 import { backoffMs, type RetryPolicy } from "../Retry.js"
 import { CtiTransportError } from "../TransportError.js"
 import { MaxRequestWaitMs, type Pacer } from "./Pacer.js"
-
-/** One outcome per interaction of a call, in order. */
-export type Outcomes<R> = ReadonlyArray<Either.Either<R, CtiClientError>>
 
 /**
  * One call of `insert`, `wrapUp` or their settled forms: its budget, whether its caller gave up, and its outcomes,
