@@ -1,20 +1,36 @@
-// The client process's own CPU time per interaction, to compare builds on a shared machine: each client (and the
-// `soap` package's, for the ratio) in a fresh process warms up with CPU_WARM_UP calls one at a time, then makes
-// CPU_CALLS calls of one interaction, 10 in flight, limiters and pacing off, against the bench server in a process of
-// its own (`process.cpuUsage`, all of the process's threads). The clients take turns, CPU_ROUNDS rounds, and the table
-// gives each one's median. Extra arguments are other built checkouts whose clients take their turns too:
+// The client process's own CPU time per interaction (`process.cpuUsage`: all of its threads, JIT and GC included),
+// each client (and the `soap` package's, for the ratio) in a fresh process against the bench server in a process of
+// its own, limiters and pacing off, always 10 calls of one interaction in flight: a middleware logging calls as they
+// happen. Each process reads two figures:
+// - early: CPU_EARLY calls (default 2 000) after CPU_EARLY calls of warm-up, the first seconds of a process;
+// - steady: CPU_CALLS calls (default 8 000) after CPU_WARM_UP calls in all (default 20 000), once V8 has compiled
+//   what it will (each client's cost still falls past 10 000 calls): what a middleware running for hours pays.
+// The clients take turns, CPU_ROUNDS rounds (default 5), and the table gives each one's medians. Extra arguments are
+// other built checkouts whose clients take their turns too:
 //
 //   node packages/transport-fetch/bench/cpu.mjs [checkout…]
 import { spawn } from "node:child_process"
 import { createInterface } from "node:readline"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { cpuPerInteraction } from "./cpuPerInteraction.mjs"
 
 const user = { username: "OKP/mos.def", password: "password" }
-const calls = Number(process.env.CPU_CALLS ?? 2000)
-const warmUp = Number(process.env.CPU_WARM_UP ?? 2000)
+const early = Number(process.env.CPU_EARLY ?? 2000)
+const calls = Number(process.env.CPU_CALLS ?? 8000)
+const warmUp = Number(process.env.CPU_WARM_UP ?? 20_000)
 
-/** One client in this process: warm up, then the measured calls; prints the CPU µs per interaction. */
+/** The CPU µs per interaction of `count` calls, 10 in flight. */
+const cpuOf = async (insert, interaction, count) => {
+  const cpu = process.cpuUsage()
+  let remaining = count
+  const loop = async () => {
+    while (remaining-- > 0) await insert(interaction())
+  }
+  await Promise.all(Array.from({ length: 10 }, loop))
+  const used = process.cpuUsage(cpu)
+  return { user: used.user / count, system: used.system / count }
+}
+
+/** One client in this process: prints its early and steady CPU µs per interaction. */
 const measure = async (root, client, url) => {
   const endpoint = `${url}/Services/Integration`
   let next = 0
@@ -39,9 +55,12 @@ const measure = async (root, client, url) => {
     insert = (call) => crm.insert([call])
     close = () => crm.close()
   }
-  const micros = await cpuPerInteraction(insert, interaction, { calls, warmUp })
+  await cpuOf(insert, interaction, early)
+  const first = await cpuOf(insert, interaction, early)
+  await cpuOf(insert, interaction, Math.max(0, warmUp - 2 * early))
+  const steady = await cpuOf(insert, interaction, calls)
   await close()
-  console.log(JSON.stringify(micros))
+  console.log(JSON.stringify({ early: first, steady }))
 }
 
 if (process.argv[2] === "--child") {
@@ -85,19 +104,24 @@ try {
 } finally {
   server.stdin.end()
 }
-const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const soapMicros = median(samples.at(-1).map((s) => s.user + s.system))
-console.log(`Client CPU per interaction — ${calls} calls of one, 10 in flight; median of ${rounds} rounds`)
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const micros = (i, phase) => median(samples[i].map((s) => s[phase].user + s[phase].system))
+const soap = runs.length - 1
+console.log(
+  `Client CPU per interaction — calls of one, 10 in flight; early: ${early} calls after ${early}; steady: ${calls} ` +
+    `after ${warmUp}; medians of ${rounds} rounds`,
+)
 console.log("")
-console.log("| checkout | client | CPU µs (user + system) | soap ÷ this |")
-console.log("|---|---|---:|---:|")
+console.log("| checkout | client | early CPU µs | soap ÷ this | steady CPU µs (user + system) | soap ÷ this |")
+console.log("|---|---|---:|---:|---:|---:|")
 for (const [i, { root, client }] of runs.entries()) {
-  const micros = median(samples[i].map((s) => s.user + s.system))
-  const user = median(samples[i].map((s) => s.user))
-  const system = median(samples[i].map((s) => s.system))
-  const where = fileURLToPath(root)
+  const steadyUser = median(samples[i].map((s) => s.steady.user))
+  const steadySystem = median(samples[i].map((s) => s.steady.system))
   console.log(
-    `| ${where} | ${client} | ${micros.toFixed(0)} (${user.toFixed(0)} + ${system.toFixed(0)}) | ${(soapMicros / micros).toFixed(2)} |`,
+    `| ${fileURLToPath(root)} | ${client} | ${micros(i, "early").toFixed(0)} | ` +
+      `${(micros(soap, "early") / micros(i, "early")).toFixed(2)} | ` +
+      `${micros(i, "steady").toFixed(0)} (${steadyUser.toFixed(0)} + ${steadySystem.toFixed(0)}) | ` +
+      `${(micros(soap, "steady") / micros(i, "steady")).toFixed(2)} |`,
   )
 }
 process.exit(0)

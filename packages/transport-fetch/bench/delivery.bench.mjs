@@ -1,7 +1,7 @@
 // Delivery (issue 14, CONTRACT §10): one user's interactions per second against the emulator with its rate limiter
 // on (20 requests/s, 50 ms apart: a ceiling of 100 interactions/s), and the share of requests the service refused
 // for the rate, with and without a CPU-bound process on every core; then the client's CPU time per interaction
-// beside the `soap` package's client making the same calls (limiters off). The service runs in its own process.
+// beside the `soap` package's client making the same calls (`cpu.mjs`). The service runs in its own process.
 //
 //   npx --yes pnpm@10 build && node packages/transport-fetch/bench/delivery.bench.mjs
 import { spawn } from "node:child_process"
@@ -10,8 +10,6 @@ import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import { createClient as createFetchClient } from "@crmod-cti/transport-fetch"
 import { createClient as createNodeClient } from "@crmod-cti/transport-node"
-import * as soap from "soap"
-import { cpuPerInteraction } from "./cpuPerInteraction.mjs"
 
 const user = { username: "OKP/mos.def", password: "password" }
 let next = 0
@@ -97,38 +95,7 @@ for (const loaded of [false, true]) {
 }
 limited.close()
 
-// Client CPU per interaction: the same 2 000 calls of one interaction, 10 in flight, limiters off.
-const open = await startService([])
-const calls = Number(process.env.BENCH_CALLS ?? 2000)
-const cpuMicros = async (insert) => {
-  const { user, system } = await cpuPerInteraction(insert, interaction, { calls, warmUp: 100 })
-  return user + system
-}
-const ours = async (create) => {
-  const crm = create({ endpoint: open.endpoint, ...user, pacing: false })
-  const micros = await cpuMicros((call) => crm.insert([call]))
-  await crm.close()
-  return micros
-}
-const basic = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString("base64")}`
-const soapClient = await soap.createClientAsync(`${open.url}/Services/Integration/CTIActivity?wsdl`, {
-  wsdl_headers: { Authorization: basic },
-})
-soapClient.setSecurity(new soap.WSSecurity(user.username, user.password, { passwordType: "PasswordText" }))
-const cpu = {
-  "transport-node": await ours(createNodeClient),
-  "transport-fetch": await ours(createFetchClient),
-  "soap package": await cpuMicros((call) =>
-    soapClient.CTIActivityInsertAsync({ ListOfInteraction: { Interaction: [call] } }),
-  ),
-}
-open.close()
-console.log("")
-console.log(`Client CPU per interaction — ${calls} calls of one interaction, 10 in flight, limiters off`)
-console.log("")
-console.log("| client | CPU µs per interaction | soap ÷ this |")
-console.log("|---|---:|---:|")
-for (const [name, micros] of Object.entries(cpu)) {
-  console.log(`| ${name} | ${micros.toFixed(0)} | ${(cpu["soap package"] / micros).toFixed(1)} |`)
-}
-process.exit(0)
+// Client CPU per interaction beside the `soap` package's client, each in fresh processes (`cpu.mjs`).
+const cpu = spawn(process.execPath, [fileURLToPath(new URL("./cpu.mjs", import.meta.url))], { stdio: "inherit" })
+const code = await new Promise((resolve) => cpu.on("exit", resolve))
+process.exit(code ?? 1)
