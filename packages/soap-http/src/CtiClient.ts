@@ -259,12 +259,15 @@ export const makeCtiClient = (
         )
       }
 
-    /** One request: bounded in time here, once; the transport is told through the signal to give up. */
+    /**
+     * One request. The queue bounds it in time (`timeoutMs`) and interrupts it when it gives up on it: the transport is
+     * then told through the signal.
+     */
     const exchange =
       <I extends Interaction | WrapUpInteraction, R extends InsertResult | WrapUpResult>(operation: Operation<I, R>) =>
       (
         items: ReadonlyArray<I>,
-        { answered, sentAgain }: ExchangeHooks,
+        { answered, sentAgain, expired }: ExchangeHooks,
       ): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
         Effect.suspend(() => {
           const controller = new AbortController()
@@ -278,7 +281,6 @@ export const makeCtiClient = (
           const startedAt = Date.now()
           const exchanged = send(request, controller.signal).pipe(
             Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
-            Effect.timeoutFail({ duration: timeoutMs, onTimeout: timedOut }),
             Effect.tap((incoming) => {
               response = incoming
               if (incoming.resent === true) sentAgain()
@@ -289,9 +291,10 @@ export const makeCtiClient = (
           if (onExchange === undefined) return exchanged
           return Effect.onExit(exchanged, (exit) =>
             Effect.sync(() => {
+              const timeout = expired()
               const failure = Exit.isFailure(exit) ? Cause.failureOption(exit.cause) : undefined
-              // Given up (interrupted) or a defect: not an exchange the service answered or failed.
-              if (failure !== undefined && failure._tag === "None") return
+              // Cancelled or a defect: not an exchange the service answered or failed. A timeout is one that failed.
+              if (failure !== undefined && failure._tag === "None" && timeout === undefined) return
               let body: string | undefined
               const observed: ObservedExchange = {
                 operation: operation.name,
@@ -305,7 +308,7 @@ export const makeCtiClient = (
                   },
                 },
                 response,
-                error: failure?.value,
+                error: timeout ?? (failure?._tag === "Some" ? failure.value : undefined),
                 startedAt,
                 durationMs: Date.now() - startedAt,
               }
@@ -328,6 +331,8 @@ export const makeCtiClient = (
           pacer,
           inFlight,
           retry: settings.retry,
+          timeoutMs,
+          timedOut,
           scope,
           exchange: exchange(operation),
           resultOf: (result, entry) => operation.resultOf(result, entry.resent),

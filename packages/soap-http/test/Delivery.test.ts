@@ -11,7 +11,7 @@ import {
   type SlotSourceFactory,
 } from "@crmod-cti/soap-http"
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, Effect, Either, Exit, Fiber, TestClock } from "effect"
+import { Cause, Clock, Deferred, Effect, Either, Exit, Fiber, TestClock } from "effect"
 import { calls, endpoint, faultReply, okReply, scripted, transportError, user, xml } from "./helpers.js"
 
 const client = (send: HttpSend, options: Partial<CtiClientOptions> = {}) =>
@@ -31,6 +31,37 @@ const existingReply = (request: OutgoingRequest, idOf: (interactionId: string) =
       })),
     ),
   )
+
+/** The TestClock, counting the sleeps begun and not over (ended or interrupted): the timers held meanwhile. */
+const countingSleeps = Effect.map(TestClock.testClock(), (clock) => {
+  let pending = 0
+  const counting: Clock.Clock = {
+    [Clock.ClockTypeId]: Clock.ClockTypeId,
+    unsafeCurrentTimeMillis: () => clock.unsafeCurrentTimeMillis(),
+    currentTimeMillis: clock.currentTimeMillis,
+    unsafeCurrentTimeNanos: () => clock.unsafeCurrentTimeNanos(),
+    currentTimeNanos: clock.currentTimeNanos,
+    sleep: (duration) =>
+      Effect.suspend(() => {
+        pending += 1
+        return Effect.ensuring(
+          clock.sleep(duration),
+          Effect.sync(() => {
+            pending -= 1
+          }),
+        )
+      }),
+  }
+  return { clock: counting, pending: () => pending, adjust: (ms: number) => clock.adjust(ms) }
+})
+
+/**
+ * Runs `body` with the TestClock counting its sleeps: `pending()` is how many are begun and not over; `adjust` moves
+ * the TestClock on (`TestClock.adjust` does not find it behind the counting clock).
+ */
+const countingTimers = <A, E, R>(
+  body: (timers: { pending: () => number; adjust: (ms: number) => Effect.Effect<void> }) => Effect.Effect<A, E, R>,
+) => Effect.flatMap(countingSleeps, ({ clock, ...timers }) => Effect.withClock(body(timers), clock))
 
 /** Forks each effect (in order, as separate callers would), moves the clock on, and joins them. */
 const concurrently = <A, E>(effects: ReadonlyArray<Effect.Effect<A, E>>, ms = 60_000) =>
@@ -190,6 +221,43 @@ describe("Each exchange is bounded by timeoutMs, and the transport told through 
       expect(signals.map((signal) => signal.aborted)).toEqual([true])
     }),
   )
+
+  it.scoped("a request that timed out is sent again, and an insert that finds its activity then says retried", () =>
+    Effect.gen(function* () {
+      const { send: answer } = scripted((request) => existingReply(request, (InteractionId) => `A-${InteractionId}`))
+      let requests = 0
+      const send: HttpSend = (request, signal) => (++requests === 1 ? Effect.never : answer(request, signal))
+      const crm = yield* client(send, { timeoutMs: 2000 })
+      const [results] = yield* concurrently([crm.insert(calls(1))])
+      expect(requests).toBe(2)
+      expect(results).toMatchObject([{ Status: "Activity already exists", ActivityId: "A-C1", retried: true }])
+    }),
+  )
+
+  it.scoped("one timer for all the requests in flight, none once they are over", () =>
+    countingTimers(({ pending, adjust }) =>
+      Effect.gen(function* () {
+        const answers = yield* Deferred.make<void>()
+        const { send: answer } = scripted()
+        let requests = 0
+        const send: HttpSend = (request, signal) => {
+          requests += 1
+          return Effect.zipRight(Deferred.await(answers), answer(request, signal))
+        }
+        const crm = yield* client(send, { pacing: false })
+        const fibers = yield* Effect.forEach(calls(15), (call) => Effect.fork(crm.insert([call])))
+        yield* adjust(1)
+        // Three requests of five wait for their answers, under one timer: that of the client's insert queue.
+        expect(requests).toBe(3)
+        expect(pending()).toBe(1)
+        yield* Deferred.succeed(answers, undefined)
+        yield* Effect.forEach(fibers, Fiber.join)
+        yield* adjust(1)
+        // An idle client holds no timer: a process that forgot to close it can still exit.
+        expect(pending()).toBe(0)
+      }),
+    ),
+  )
 })
 
 describe("A retried insert that finds its activity keeps what the caller needs", () => {
@@ -268,6 +336,26 @@ describe("Cancelled calls", () => {
       expect((yield* Fiber.join(kept)).map((result) => result.Status)).toEqual(["OK", "OK"])
       expect(sent.map(({ request }) => idsOf(request.body))).toEqual([["A1"], ["C1", "C2"]])
     }),
+  )
+
+  it.scoped("a call interrupted while its request is in flight: the request is cancelled, no timer is left", () =>
+    countingTimers(({ pending, adjust }) =>
+      Effect.gen(function* () {
+        const signals: Array<AbortSignal> = []
+        const send: HttpSend = (_request, signal) => {
+          signals.push(signal)
+          return Effect.never
+        }
+        const crm = yield* client(send, { pacing: false })
+        const call = yield* Effect.fork(crm.insert(calls(2)))
+        yield* adjust(1)
+        expect(pending()).toBe(1)
+        yield* Fiber.interrupt(call)
+        yield* adjust(1)
+        expect(signals.map((signal) => signal.aborted)).toEqual([true])
+        expect(pending()).toBe(0)
+      }),
+    ),
   )
 })
 

@@ -1,5 +1,6 @@
 import { Faults } from "@crmod-cti/core"
-import { makePromiseClient, MaskedPassword, type ObservedExchange } from "@crmod-cti/soap-http"
+import { type HttpSend, makePromiseClient, MaskedPassword, type ObservedExchange } from "@crmod-cti/soap-http"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { calls, endpoint, faultReply, okReply, scripted, transportError, user } from "./helpers.js"
 
@@ -29,6 +30,29 @@ describe("onExchange", () => {
       expect(exchange.request.headers).toEqual(request.headers)
     }
     expect(seen[2]?.response?.body).toContain("A-C1")
+  })
+
+  it("shows a request given up after timeoutMs with its Timeout", async () => {
+    const { send: answer } = scripted()
+    let requests = 0
+    const send: HttpSend = (request, signal) => (++requests === 1 ? Effect.never : answer(request, signal))
+    const seen: Array<ObservedExchange> = []
+    const crm = makePromiseClient(
+      {
+        endpoint,
+        ...user,
+        timeoutMs: 20,
+        retry: { initialBackoff: "1 millis" },
+        onExchange: (exchange) => seen.push(exchange),
+      },
+      send,
+    )
+    expect((await crm.insert(calls(1))).map((result) => result.Status)).toEqual(["OK"])
+    await crm.close()
+    expect(seen.map((exchange) => [exchange.error?.message, exchange.response?.status])).toEqual([
+      [`${endpoint}: no answer within 20 ms`, undefined],
+      [undefined, 200],
+    ])
   })
 
   it("keeps delivering when the observer throws", async () => {

@@ -49,6 +49,10 @@ export interface Entry<I, R> {
 interface Batch<I, R> {
   readonly entries: ReadonlyArray<Entry<I, R>>
   fiber: Fiber.RuntimeFiber<void> | undefined
+  /** Epoch ms at which the request is given up (`timeoutMs` after it left the queue). */
+  readonly deadline: number
+  /** Why the queue's timer gave it up, if it did: its interactions are then the timer's to settle. */
+  expired: CtiClientError | undefined
 }
 
 /** What an exchange tells the queue on the way. */
@@ -57,6 +61,8 @@ export interface ExchangeHooks {
   readonly answered: Effect.Effect<void>
   /** The transport sent the request twice on its own: the first may have reached the service. */
   readonly sentAgain: () => void
+  /** Why the request was given up for want of an answer within `timeoutMs`, if it was (it is then interrupted). */
+  readonly expired: () => CtiClientError | undefined
 }
 
 export interface QueueSettings<I, R> {
@@ -65,6 +71,10 @@ export interface QueueSettings<I, R> {
   /** Requests of the client in flight at once. */
   readonly inFlight: Effect.Semaphore
   readonly retry: RetryPolicy
+  /** How long one request may take, from leaving the queue to its answer read. */
+  readonly timeoutMs: number
+  /** The failure of a request given up after `timeoutMs`. */
+  readonly timedOut: () => CtiClientError
   /** Where the queue's fibers live: closing it ends them. */
   readonly scope: Scope.Scope
   /** One request of at most five interactions: their results in order, or why the whole request failed. */
@@ -111,6 +121,8 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     let pending: Array<Entry<I, R>> = []
     let head = 0
     const inFlight = new Set<Batch<I, R>>()
+    /** The fiber that gives up requests past their deadline, while any is in flight. */
+    let timer: Fiber.RuntimeFiber<void> | undefined
     const ready = Effect.unsafeMakeLatch(false)
     let closed: Error | undefined
     // The clock of the worker that checks the calls' deadlines; read without a fiber when a call is queued.
@@ -236,15 +248,31 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
           )
       })
 
+    /**
+     * The request is over (answered, failed, given up by the timer or cancelled by its callers): its interactions are
+     * no longer in flight. A request cancelled by closing the client stays in flight for `close` to end its calls.
+     */
+    const landed = (batch: Batch<I, R>) => {
+      inFlight.delete(batch)
+      for (const entry of batch.entries) entry.batch = undefined
+      // An idle client holds no timer, so that a process that forgot to close it can still exit.
+      if (inFlight.size === 0 && timer !== undefined) {
+        timer.unsafeInterruptAsFork(FiberId.none)
+        timer = undefined
+      }
+    }
+
     const send = (batch: Batch<I, R>, answered: Effect.Effect<void>) =>
       Effect.gen(function* () {
         const sentAgain = () => {
           for (const entry of batch.entries) entry.resent = true
         }
+        const expired = () => batch.expired
         const items = batch.entries.map((entry) => entry.item)
-        const exit = yield* Effect.exit(settings.exchange(items, { answered, sentAgain }))
-        inFlight.delete(batch)
-        for (const entry of batch.entries) entry.batch = undefined
+        const exit = yield* Effect.exit(settings.exchange(items, { answered, sentAgain, expired }))
+        // Given up by the timer, which settles its interactions.
+        if (batch.expired !== undefined) return
+        landed(batch)
         if (Exit.isSuccess(exit)) {
           exit.value.forEach((result, i) => {
             const entry = batch.entries[i]!
@@ -260,6 +288,36 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         }
         yield* recover(batch.entries, failure.value)
       })
+
+    // Uninterruptible: the timer may stop itself here (no request left in flight), not before the interactions of
+    // the request it gives up are settled or put back.
+    const expire = (batch: Batch<I, R>) =>
+      Effect.uninterruptible(
+        Effect.suspend(() => {
+          const error = settings.timedOut()
+          batch.expired = error
+          landed(batch)
+          batch.fiber?.unsafeInterruptAsFork(FiberId.none)
+          return recover(batch.entries, error)
+        }),
+      )
+    // One timer for all the requests in flight, rather than Effect's `timeout` on each: that forks two fibers a
+    // request, a seventh of the client's CPU when requests follow one another. It sleeps until the earliest deadline,
+    // gives up the requests past theirs (interrupting them aborts their transport's signal), and ends when none is in
+    // flight.
+    const watch: Effect.Effect<void> = Effect.gen(function* () {
+      for (;;) {
+        let earliest = Number.POSITIVE_INFINITY
+        for (const batch of inFlight) earliest = Math.min(earliest, batch.deadline)
+        if (earliest === Number.POSITIVE_INFINITY) {
+          timer = undefined
+          return
+        }
+        const now = clock.unsafeCurrentTimeMillis()
+        if (earliest > now) yield* Effect.sleep(earliest - now)
+        else for (const batch of [...inFlight]) if (batch.deadline <= now && inFlight.has(batch)) yield* expire(batch)
+      }
+    })
 
     const failWaiting = (cause: Cause.Cause<unknown>) =>
       Effect.sync(() => {
@@ -278,13 +336,19 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         .next(take)
         .pipe(Effect.catchAllCause((cause) => Effect.as(failWaiting(cause), undefined)))
       if (turn === undefined) return yield* settings.inFlight.release(1)
-      const batch: Batch<I, R> = { entries: turn.value, fiber: undefined }
+      const batch: Batch<I, R> = {
+        entries: turn.value,
+        fiber: undefined,
+        deadline: clock.unsafeCurrentTimeMillis() + settings.timeoutMs,
+        expired: undefined,
+      }
       for (const entry of batch.entries) entry.batch = batch
       inFlight.add(batch)
       batch.fiber = yield* Effect.forkIn(
         send(batch, turn.answered).pipe(Effect.ensuring(turn.answered), Effect.ensuring(settings.inFlight.release(1))),
         settings.scope,
       )
+      timer ??= yield* Effect.forkIn(watch, settings.scope)
     })
     yield* Effect.forkIn(Effect.forever(worker), settings.scope)
 
@@ -295,9 +359,11 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
     const abandon = (call: Call<R>, entries: ReadonlyArray<Entry<I, R>>) => {
       call.aborted = true
       for (const entry of entries) {
-        const fiber = entry.batch?.fiber
-        if (fiber !== undefined && entry.batch!.entries.every((other) => other.call.aborted))
-          fiber.unsafeInterruptAsFork(FiberId.none)
+        const batch = entry.batch
+        if (batch?.entries.every((other) => other.call.aborted)) {
+          landed(batch)
+          batch.fiber?.unsafeInterruptAsFork(FiberId.none)
+        }
       }
     }
 
