@@ -2,7 +2,7 @@ import { isXmlWhiteSpace } from "@crmod-cti/core"
 import { XmlLimits } from "../XmlLimits.js"
 import { bounded } from "./Bounded.js"
 import { declaredPrefix } from "./NamespaceScope.js"
-import { APOSTROPHE, CR, EQUALS, GT, LF, LT, QUOTE, SLASH, TAB } from "./XmlCharacters.js"
+import { APOSTROPHE, EQUALS, GT, LT, QUOTE, SLASH } from "./XmlCharacters.js"
 import { decodeEntities } from "./XmlEntities.js"
 import type { XmlProblem } from "./XmlProblem.js"
 
@@ -49,6 +49,11 @@ export class StartTagReader {
    */
   badReference = false
   private declarationCount = 0
+  /**
+   * The first `<` at or after the last value read (`-1`: none is left). Found by one search for all the values up to
+   * it, rather than a scan of each value: tags are read in document order, so the document is searched once.
+   */
+  private lessThan = -2
   private readonly names = new Set<string>()
 
   constructor(private readonly xml: string) {}
@@ -116,16 +121,12 @@ export class StartTagReader {
       if (close === -1) {
         return problem(`an attribute value of <${bounded(tagName)}> is not closed`, "an attribute value is not closed")
       }
-      let whiteSpace = false
-      for (let i = valueStart; i < close; i++) {
-        const c = xml.charCodeAt(i)
-        if (c === LT) {
-          return problem(
-            `'<' in the value of the attribute ${bounded(name)} of <${bounded(tagName)}>`,
-            "'<' in an attribute value",
-          )
-        }
-        if (c === TAB || c === LF || c === CR) whiteSpace = true
+      if (this.lessThan !== -1 && this.lessThan < valueStart) this.lessThan = xml.indexOf("<", valueStart)
+      if (this.lessThan !== -1 && this.lessThan < close) {
+        return problem(
+          `'<' in the value of the attribute ${bounded(name)} of <${bounded(tagName)}>`,
+          "'<' in an attribute value",
+        )
       }
       if (this.names.has(name)) {
         return problem(
@@ -141,8 +142,7 @@ export class StartTagReader {
       if (prefix !== undefined && ++this.declarationCount > XmlLimits.maxNamespaceDeclarations) {
         return { _tag: "TooManyNamespaceDeclarations", max: XmlLimits.maxNamespaceDeclarations }
       }
-      const written = xml.slice(valueStart, close)
-      const value = this.valueOf(whiteSpace ? written.replace(literalWhiteSpace, " ") : written)
+      const value = this.valueOf(xml.slice(valueStart, close).replace(literalWhiteSpace, " "))
       if (prefix !== undefined) this.declarations.push(prefix, value)
       else {
         this.attributes ??= Object.create(null) as Record<string, string>

@@ -7,6 +7,3 @@ export const QUESTION = 0x3f
 export const BANG = 0x21
 export const QUOTE = 0x22
 export const APOSTROPHE = 0x27
-export const TAB = 0x09
-export const LF = 0x0a
-export const CR = 0x0d

@@ -19,9 +19,11 @@ const onlyWhiteSpace = (xml: string, from: number, to: number): boolean => {
   return true
 }
 
-// A quote ends a name too: `<a"b">` is a name followed by a quote (refused), not a name with quotes in it.
-const endsName = (code: number) =>
-  isXmlWhiteSpace(code) || code === SLASH || code === GT || code === LT || code === QUOTE || code === APOSTROPHE
+// A quote ends a name too: `<a"b">` is a name followed by a quote (refused), not a name with quotes in it. A table,
+// as every character of every name is looked up in it.
+const nameEnders = new Uint8Array(128)
+for (const code of [0x20, 0x09, 0x0a, 0x0d, SLASH, GT, LT, QUOTE, APOSTROPHE]) nameEnders[code] = 1
+const endsName = (code: number) => code < 128 && nameEnders[code] === 1
 
 const notWellFormed = (detail: string): XmlProblem => ({ _tag: "NotWellFormed", detail })
 
@@ -181,20 +183,23 @@ export const parseXml = (xml: string, cap?: ElementCap): XmlElement | XmlProblem
       while (end < xml.length && !endsName(xml.charCodeAt(end))) end++
       if (end === lt + 1) return problemAt(lt, "'<' is not followed by a name", "'<' is not followed by a name")
       const name = xml.slice(lt + 1, end)
-      const tagEnd = startTags.read(end, name)
+      // Most tags have no attributes: `<name>` is read here, the rest by the start-tag reader.
+      const bare = xml.charCodeAt(end) === GT
+      const tagEnd = bare ? end : startTags.read(end, name)
       if (typeof tagEnd !== "number")
         return "_tag" in tagEnd ? tagEnd : problemAt(lt, tagEnd.detail, tagEnd.withoutNames)
       if (cap !== undefined && hasLocalName(name, cap.localName) && ++capped > cap.max) {
         return { _tag: "TooManyElements", localName: cap.localName, max: cap.max }
       }
-      const scope = withDeclarations(scopes.at(-1) as NamespaceScope, startTags.declarations)
+      const parentScope = scopes.at(-1) as NamespaceScope
+      const scope = bare ? parentScope : withDeclarations(parentScope, startTags.declarations)
       const colon = name.indexOf(":")
       const namespace = scope.get(colon === -1 ? "" : name.slice(0, colon))
       if (namespace === undefined) undeclared = true
       const element: OpenElement = {
         namespace: namespace ?? "",
         localName: colon === -1 ? name : name.slice(colon + 1),
-        attributes: startTags.attributes ?? noAttributes,
+        attributes: (bare ? undefined : startTags.attributes) ?? noAttributes,
         children: [],
         text: "",
       }
