@@ -66,16 +66,21 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
   const leastMargin = settings?.marginMs ?? 0
   let margin = leastMargin
 
-  const settleLast = Effect.gen(function* () {
-    if (last === undefined || settings === undefined) return
+  // Chained rather than generators here and in `next`: they run once a request.
+  const settleLast = Effect.suspend(() => {
+    if (last === undefined || settings === undefined) return Effect.void
     const sent = last
-    if (sent.answeredAt === undefined) {
-      const remaining = sent.grantedAt + sent.margin - (yield* currentTimeMs)
-      if (remaining > 0) yield* Effect.ignore(Effect.timeout(Deferred.await(sent.answered), remaining))
-    }
-    const answered = sent.answeredAt ?? Number.POSITIVE_INFINITY
-    const credit = roundTrips.length === 0 ? 0 : Math.min(...roundTrips) / 2
-    stamps[stamps.length - 1] = Math.min(answered - credit, sent.grantedAt + sent.margin)
+    const settled = Effect.sync(() => {
+      const answered = sent.answeredAt ?? Number.POSITIVE_INFINITY
+      const credit = roundTrips.length === 0 ? 0 : Math.min(...roundTrips) / 2
+      stamps[stamps.length - 1] = Math.min(answered - credit, sent.grantedAt + sent.margin)
+    })
+    if (sent.answeredAt !== undefined) return settled
+    return Effect.flatMap(currentTimeMs, (now) => {
+      const remaining = sent.grantedAt + sent.margin - now
+      if (remaining <= 0) return settled
+      return Effect.zipRight(Effect.ignore(Effect.timeout(Deferred.await(sent.answered), remaining)), settled)
+    })
   })
 
   const waitForTurn: Effect.Effect<number> = Effect.flatMap(currentTimeMs, (now) => {
@@ -108,32 +113,34 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
     take: (now: number) => B | undefined,
   ): Effect.Effect<Turn<B> | undefined> =>
     lock.withPermits(1)(
-      Effect.gen(function* () {
-        if (sharedNext !== undefined) return yield* sharedNext(take)
-        yield* settleLast
-        const now = yield* waitForTurn
-        const value = take(now)
-        if (value === undefined) return undefined
-        if (settings === undefined) return { value, answered: Effect.void }
-        const sent: Sent = {
-          grantedAt: now,
-          margin,
-          answeredAt: undefined,
-          answered: Deferred.unsafeMake<void>(FiberId.none),
-        }
-        last = sent
-        remember(stamps, now + margin, settings.limit)
-        const answered = Effect.suspend(() => {
-          if (sent.answeredAt !== undefined) return Effect.void
-          return Effect.flatMap(currentTimeMs, (at) => {
-            sent.answeredAt = at
-            remember(roundTrips, at - sent.grantedAt, settings.limit)
-            margin = Math.max(leastMargin, margin - NarrowingMs)
-            return Deferred.succeed(sent.answered, undefined)
-          })
-        })
-        return { value, answered: Effect.asVoid(answered) }
-      }),
+      sharedNext !== undefined
+        ? sharedNext(take)
+        : Effect.zipRight(
+            settleLast,
+            Effect.map(waitForTurn, (now): Turn<B> | undefined => {
+              const value = take(now)
+              if (value === undefined) return undefined
+              if (settings === undefined) return { value, answered: Effect.void }
+              const sent: Sent = {
+                grantedAt: now,
+                margin,
+                answeredAt: undefined,
+                answered: Deferred.unsafeMake<void>(FiberId.none),
+              }
+              last = sent
+              remember(stamps, now + margin, settings.limit)
+              const answered = Effect.suspend(() => {
+                if (sent.answeredAt !== undefined) return Effect.void
+                return Effect.flatMap(currentTimeMs, (at) => {
+                  sent.answeredAt = at
+                  remember(roundTrips, at - sent.grantedAt, settings.limit)
+                  margin = Math.max(leastMargin, margin - NarrowingMs)
+                  return Deferred.succeed(sent.answered, undefined)
+                })
+              })
+              return { value, answered: Effect.asVoid(answered) }
+            }),
+          ),
     )
 
   const hold = (ms: number) =>

@@ -11,7 +11,7 @@ import type { CtiClientError } from "../CtiClient.js"
 import { nothingToAbandon, type Outcomes } from "./ClientCalls.js"
 import { backoffMs, type RetryPolicy } from "../Retry.js"
 import { CtiTransportError } from "../TransportError.js"
-import { MaxRequestWaitMs, type Pacer } from "./Pacer.js"
+import { MaxRequestWaitMs, type Pacer, type Turn } from "./Pacer.js"
 
 /**
  * One call of `insert`, `wrapUp` or their settled forms: its budget, whether its caller gave up, and its outcomes,
@@ -262,31 +262,32 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       }
     }
 
-    const send = (batch: Batch<I, R>, answered: Effect.Effect<void>) =>
-      Effect.gen(function* () {
+    const send = (batch: Batch<I, R>, answered: Effect.Effect<void>): Effect.Effect<void> =>
+      Effect.suspend(() => {
         const sentAgain = () => {
           for (const entry of batch.entries) entry.resent = true
         }
         const expired = () => batch.expired
         const items = batch.entries.map((entry) => entry.item)
-        const exit = yield* Effect.exit(settings.exchange(items, { answered, sentAgain, expired }))
-        // Given up by the timer, which settles its interactions.
-        if (batch.expired !== undefined) return
-        landed(batch)
-        if (Exit.isSuccess(exit)) {
-          exit.value.forEach((result, i) => {
-            const entry = batch.entries[i]!
-            settle(entry, Either.right(settings.resultOf(result, entry)))
-          })
-          return
-        }
-        if (Cause.isInterruptedOnly(exit.cause)) return
-        const failure = Cause.failureOption(exit.cause)
-        if (failure._tag === "None") {
-          for (const entry of batch.entries) die(entry, exit.cause as Cause.Cause<never>)
-          return
-        }
-        yield* recover(batch.entries, failure.value)
+        return Effect.flatMap(Effect.exit(settings.exchange(items, { answered, sentAgain, expired })), (exit) => {
+          // Given up by the timer, which settles its interactions.
+          if (batch.expired !== undefined) return Effect.void
+          landed(batch)
+          if (Exit.isSuccess(exit)) {
+            exit.value.forEach((result, i) => {
+              const entry = batch.entries[i]!
+              settle(entry, Either.right(settings.resultOf(result, entry)))
+            })
+            return Effect.void
+          }
+          if (Cause.isInterruptedOnly(exit.cause)) return Effect.void
+          const failure = Cause.failureOption(exit.cause)
+          if (failure._tag === "None") {
+            for (const entry of batch.entries) die(entry, exit.cause as Cause.Cause<never>)
+            return Effect.void
+          }
+          return recover(batch.entries, failure.value)
+        })
       })
 
     // Uninterruptible: the timer may stop itself here (no request left in flight), not before the interactions of
@@ -327,15 +328,9 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         ready.unsafeClose()
       })
 
-    const worker = Effect.gen(function* () {
-      yield* ready.await
-      yield* settings.inFlight.take(1)
-      // A pacer that fails (its slot source's defect: a store that refused, a bug) fails the interactions waiting
-      // for that turn rather than stopping this loop: no call waits for ever, and the next call asks again.
-      const turn = yield* pacer
-        .next(take)
-        .pipe(Effect.catchAllCause((cause) => Effect.as(failWaiting(cause), undefined)))
-      if (turn === undefined) return yield* settings.inFlight.release(1)
+    /** The requests that leave with the turn: forked, under the one timer. */
+    const dispatch = (turn: Turn<ReadonlyArray<Entry<I, R>>> | undefined): Effect.Effect<void> => {
+      if (turn === undefined) return settings.inFlight.release(1)
       const batch: Batch<I, R> = {
         entries: turn.value,
         fiber: undefined,
@@ -344,12 +339,27 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       }
       for (const entry of batch.entries) entry.batch = batch
       inFlight.add(batch)
-      batch.fiber = yield* Effect.forkIn(
-        send(batch, turn.answered).pipe(Effect.ensuring(turn.answered), Effect.ensuring(settings.inFlight.release(1))),
-        settings.scope,
+      const request = send(batch, turn.answered).pipe(
+        Effect.ensuring(turn.answered),
+        Effect.ensuring(settings.inFlight.release(1)),
       )
-      timer ??= yield* Effect.forkIn(watch, settings.scope)
-    })
+      return Effect.flatMap(Effect.forkIn(request, settings.scope), (fiber) => {
+        batch.fiber = fiber
+        if (timer !== undefined) return Effect.void
+        return Effect.map(Effect.forkIn(watch, settings.scope), (watching) => {
+          timer = watching
+        })
+      })
+    }
+    // Chained rather than a generator: the loop runs once a request, and a generator's steps cost more than the
+    // request's own.
+    const worker = ready.await.pipe(
+      Effect.zipRight(settings.inFlight.take(1)),
+      // A pacer that fails (its slot source's defect: a store that refused, a bug) fails the interactions waiting
+      // for that turn rather than stopping this loop: no call waits for ever, and the next call asks again.
+      Effect.zipRight(pacer.next(take).pipe(Effect.catchAllCause((cause) => Effect.as(failWaiting(cause), undefined)))),
+      Effect.flatMap(dispatch),
+    )
     yield* Effect.forkIn(Effect.forever(worker), settings.scope)
 
     /**
