@@ -160,6 +160,22 @@ describe("Retries: RequestWait, allotment back-off, transient failures", () => {
     }),
   )
 
+  it.scoped("an unpaced client holds its other calls back for RequestWait too", () =>
+    Effect.gen(function* () {
+      const { send, sent } = scripted((request, n) =>
+        n === 1 ? faultReply(Faults.rateLimited(300)) : okReply(request),
+      )
+      const crm = yield* client(send, { pacing: false })
+      const insert = yield* Effect.fork(crm.insert(calls(1, "A")))
+      yield* TestClock.adjust(10)
+      const wrapUp = yield* Effect.fork(crm.wrapUp(calls(1, "B")))
+      yield* TestClock.adjust(60_000)
+      yield* Fiber.join(insert)
+      yield* Fiber.join(wrapUp)
+      expect(sent.map(({ at }) => at)).toEqual([0, 300, 300])
+    }),
+  )
+
   it.scoped("allotment faults back off exponentially, then fail with the fault", () =>
     Effect.gen(function* () {
       const { send, sent } = scripted(() => faultReply(Faults.operationsAllotment(10)))

@@ -109,7 +109,16 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
     })
 
   const sharedNext = slots === undefined || settings === undefined ? undefined : sharedTurn(slots)
-  const next = <B extends ReadonlyArray<unknown>>(
+  // Without pacing a turn only waits out a `RequestWait` (`hold`), whoever takes it: turns are not taken one by one.
+  const unpacedNext = <B extends ReadonlyArray<unknown>>(
+    take: (now: number) => B | undefined,
+  ): Effect.Effect<Turn<B> | undefined> =>
+    Effect.map(waitForTurn, (now) => {
+      const value = take(now)
+      return value === undefined ? undefined : { value, answered: Effect.void }
+    })
+  const pacedNext = <B extends ReadonlyArray<unknown>>(
+    limits: PacingSettings,
     take: (now: number) => B | undefined,
   ): Effect.Effect<Turn<B> | undefined> =>
     lock.withPermits(1)(
@@ -120,7 +129,6 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
             Effect.map(waitForTurn, (now): Turn<B> | undefined => {
               const value = take(now)
               if (value === undefined) return undefined
-              if (settings === undefined) return { value, answered: Effect.void }
               const sent: Sent = {
                 grantedAt: now,
                 margin,
@@ -128,12 +136,12 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
                 answered: Deferred.unsafeMake<void>(FiberId.none),
               }
               last = sent
-              remember(stamps, now + margin, settings.limit)
+              remember(stamps, now + margin, limits.limit)
               const answered = Effect.suspend(() => {
                 if (sent.answeredAt !== undefined) return Effect.void
                 return Effect.flatMap(currentTimeMs, (at) => {
                   sent.answeredAt = at
-                  remember(roundTrips, at - sent.grantedAt, settings.limit)
+                  remember(roundTrips, at - sent.grantedAt, limits.limit)
                   margin = Math.max(leastMargin, margin - NarrowingMs)
                   return Deferred.succeed(sent.answered, undefined)
                 })
@@ -142,6 +150,9 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
             }),
           ),
     )
+
+  const next = <B extends ReadonlyArray<unknown>>(take: (now: number) => B | undefined) =>
+    settings === undefined ? unpacedNext(take) : pacedNext(settings, take)
 
   const hold = (ms: number) =>
     Effect.zipRight(
