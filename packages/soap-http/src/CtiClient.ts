@@ -260,17 +260,16 @@ export const makeCtiClient = (
       }
 
     /**
-     * One request. The queue bounds it in time (`timeoutMs`) and interrupts it when it gives up on it: the transport is
-     * then told through the signal.
+     * One request. The queue bounds it in time (`timeoutMs`); when it gives up on it (a timeout, its calls cancelled,
+     * the client closed) it aborts the signal, which tells the transport to drop it, and interrupts it.
      */
     const exchange =
       <I extends Interaction | WrapUpInteraction, R extends InsertResult | WrapUpResult>(operation: Operation<I, R>) =>
       (
         items: ReadonlyArray<I>,
-        { answered, sentAgain, expired }: ExchangeHooks,
+        { answered, sentAgain, expired, signal }: ExchangeHooks,
       ): Effect.Effect<ReadonlyArray<R>, CtiClientError> =>
         Effect.suspend(() => {
-          const controller = new AbortController()
           const request = {
             url: endpoint,
             headers: { "content-type": "text/xml; charset=utf-8", soapaction: `"${operation.soapAction}"` },
@@ -279,8 +278,7 @@ export const makeCtiClient = (
           }
           let response: IncomingResponse | undefined
           const startedAt = Date.now()
-          const exchanged = send(request, controller.signal).pipe(
-            Effect.onInterrupt(() => Effect.sync(() => controller.abort())),
+          const exchanged = send(request, signal).pipe(
             Effect.tap((incoming) => {
               response = incoming
               if (incoming.resent === true) sentAgain()

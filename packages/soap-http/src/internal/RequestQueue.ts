@@ -49,6 +49,8 @@ export interface Entry<I, R> {
 interface Batch<I, R> {
   readonly entries: ReadonlyArray<Entry<I, R>>
   fiber: Fiber.RuntimeFiber<void> | undefined
+  /** Aborted when the queue gives the request up: the transport then drops it. */
+  readonly controller: AbortController
   /** Epoch ms at which the request is given up (`timeoutMs` after it left the queue). */
   readonly deadline: number
   /** Why the queue's timer gave it up, if it did: its interactions are then the timer's to settle. */
@@ -63,6 +65,8 @@ export interface ExchangeHooks {
   readonly sentAgain: () => void
   /** Why the request was given up for want of an answer within `timeoutMs`, if it was (it is then interrupted). */
   readonly expired: () => CtiClientError | undefined
+  /** For the transport: aborted when the request is given up (a timeout, its calls cancelled, the client closed). */
+  readonly signal: AbortSignal
 }
 
 export interface QueueSettings<I, R> {
@@ -262,14 +266,20 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       }
     }
 
+    /** The queue gives up on a request in flight: its transport is told to drop it, its fiber is interrupted. */
+    const giveUp = (batch: Batch<I, R>) => {
+      batch.controller.abort()
+      batch.fiber?.unsafeInterruptAsFork(FiberId.none)
+    }
+
     const send = (batch: Batch<I, R>, answered: Effect.Effect<void>): Effect.Effect<void> =>
       Effect.suspend(() => {
         const sentAgain = () => {
           for (const entry of batch.entries) entry.resent = true
         }
-        const expired = () => batch.expired
+        const hooks = { answered, sentAgain, expired: () => batch.expired, signal: batch.controller.signal }
         const items = batch.entries.map((entry) => entry.item)
-        return Effect.flatMap(Effect.exit(settings.exchange(items, { answered, sentAgain, expired })), (exit) => {
+        return Effect.flatMap(Effect.exit(settings.exchange(items, hooks)), (exit) => {
           // Given up by the timer, which settles its interactions.
           if (batch.expired !== undefined) return Effect.void
           landed(batch)
@@ -298,7 +308,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
           const error = settings.timedOut()
           batch.expired = error
           landed(batch)
-          batch.fiber?.unsafeInterruptAsFork(FiberId.none)
+          giveUp(batch)
           return recover(batch.entries, error)
         }),
       )
@@ -334,14 +344,16 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       const batch: Batch<I, R> = {
         entries: turn.value,
         fiber: undefined,
+        controller: new AbortController(),
         deadline: clock.unsafeCurrentTimeMillis() + settings.timeoutMs,
         expired: undefined,
       }
       for (const entry of batch.entries) entry.batch = batch
       inFlight.add(batch)
-      const request = send(batch, turn.answered).pipe(
-        Effect.ensuring(turn.answered),
-        Effect.ensuring(settings.inFlight.release(1)),
+      // One finalizer for both: the place in flight is given back whatever telling the pacer did.
+      const request = Effect.ensuring(
+        send(batch, turn.answered),
+        Effect.zipRight(Effect.exit(turn.answered), settings.inFlight.release(1)),
       )
       return Effect.flatMap(Effect.forkIn(request, settings.scope), (fiber) => {
         batch.fiber = fiber
@@ -372,7 +384,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         const batch = entry.batch
         if (batch?.entries.every((other) => other.call.aborted)) {
           landed(batch)
-          batch.fiber?.unsafeInterruptAsFork(FiberId.none)
+          giveUp(batch)
         }
       }
     }
@@ -415,7 +427,11 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       Effect.sync(() => {
         closed = error
         for (const entry of pending.slice(head)) die(entry, Cause.die(error))
-        for (const batch of inFlight) for (const entry of batch.entries) die(entry, Cause.die(error))
+        for (const batch of inFlight) {
+          // Its fiber is interrupted with the client's scope.
+          batch.controller.abort()
+          for (const entry of batch.entries) die(entry, Cause.die(error))
+        }
         pending = []
         head = 0
       })
