@@ -11,7 +11,7 @@ import {
   type SlotSourceFactory,
 } from "@crmod-cti/soap-http"
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, Clock, Deferred, Effect, Either, Exit, Fiber, TestClock } from "effect"
+import { Cause, Clock, Deferred, Effect, Either, Exit, Fiber, Scope, TestClock } from "effect"
 import { calls, endpoint, faultReply, okReply, scripted, transportError, user, xml } from "./helpers.js"
 
 const client = (send: HttpSend, options: Partial<CtiClientOptions> = {}) =>
@@ -356,6 +356,27 @@ describe("Cancelled calls", () => {
         expect(pending()).toBe(0)
       }),
     ),
+  )
+})
+
+describe("Closing the client", () => {
+  it.effect("aborts the signal of every request in flight, and the calls waiting die", () =>
+    Effect.gen(function* () {
+      const signals: Array<AbortSignal> = []
+      const send: HttpSend = (_request, signal) => {
+        signals.push(signal)
+        return Effect.never
+      }
+      const scope = yield* Scope.make()
+      const crm = yield* Scope.extend(client(send, { pacing: false, concurrency: 2 }), scope)
+      const calls10 = yield* Effect.forEach(calls(10), (call) => Effect.fork(crm.insert([call])))
+      yield* TestClock.adjust(1)
+      expect(signals.map((signal) => signal.aborted)).toEqual([false, false])
+      yield* Scope.close(scope, Exit.void)
+      expect(signals.map((signal) => signal.aborted)).toEqual([true, true])
+      const exits = yield* Effect.forEach(calls10, Fiber.await)
+      expect(exits.every(Exit.isFailure)).toBe(true)
+    }),
   )
 })
 
