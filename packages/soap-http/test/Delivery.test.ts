@@ -63,6 +63,16 @@ const countingTimers = <A, E, R>(
   body: (timers: { pending: () => number; adjust: (ms: number) => Effect.Effect<void> }) => Effect.Effect<A, E, R>,
 ) => Effect.flatMap(countingSleeps, ({ clock, ...timers }) => Effect.withClock(body(timers), clock))
 
+/** An `HttpSend` that never answers, keeping the signal it was handed for each request. */
+const unanswered = () => {
+  const signals: Array<AbortSignal> = []
+  const send: HttpSend = (_request, signal) => {
+    signals.push(signal)
+    return Effect.never
+  }
+  return { send, signals }
+}
+
 /** Forks each effect (in order, as separate callers would), moves the clock on, and joins them. */
 const concurrently = <A, E>(effects: ReadonlyArray<Effect.Effect<A, E>>, ms = 60_000) =>
   Effect.gen(function* () {
@@ -209,11 +219,7 @@ describe("RequestWait holds the user's calls, within bounds (CONTRACT §10)", ()
 describe("Each exchange is bounded by timeoutMs, and the transport told through its signal", () => {
   it.scoped("an answer that never comes: Timeout after timeoutMs, the signal aborted", () =>
     Effect.gen(function* () {
-      const signals: Array<AbortSignal> = []
-      const send: HttpSend = (_request, signal) => {
-        signals.push(signal)
-        return Effect.never
-      }
+      const { send, signals } = unanswered()
       const crm = yield* client(send, { timeoutMs: 2000, retry: false })
       const [error] = yield* concurrently([Effect.flip(crm.insert(calls(1)))])
       expect(error).toBeInstanceOf(CtiTransportError)
@@ -341,11 +347,7 @@ describe("Cancelled calls", () => {
   it.scoped("a call interrupted while its request is in flight: the request is cancelled, no timer is left", () =>
     countingTimers(({ pending, adjust }) =>
       Effect.gen(function* () {
-        const signals: Array<AbortSignal> = []
-        const send: HttpSend = (_request, signal) => {
-          signals.push(signal)
-          return Effect.never
-        }
+        const { send, signals } = unanswered()
         const crm = yield* client(send, { pacing: false })
         const call = yield* Effect.fork(crm.insert(calls(2)))
         yield* adjust(1)
@@ -362,11 +364,7 @@ describe("Cancelled calls", () => {
 describe("Closing the client", () => {
   it.effect("aborts the signal of every request in flight, and the calls waiting die", () =>
     Effect.gen(function* () {
-      const signals: Array<AbortSignal> = []
-      const send: HttpSend = (_request, signal) => {
-        signals.push(signal)
-        return Effect.never
-      }
+      const { send, signals } = unanswered()
       const scope = yield* Scope.make()
       const crm = yield* Scope.extend(client(send, { pacing: false, concurrency: 2 }), scope)
       const calls10 = yield* Effect.forEach(calls(10), (call) => Effect.fork(crm.insert([call])))
