@@ -66,7 +66,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
   const leastMargin = settings?.marginMs ?? 0
   let margin = leastMargin
 
-  // Chained rather than generators here and in `next`: they run once a request.
+  // Chained rather than generators here, in `sharedTurn` and in `next`: they run once a request.
   const settleLast = Effect.suspend(() => {
     if (last === undefined || settings === undefined) return Effect.void
     const sent = last
@@ -89,24 +89,29 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
   })
 
   /** A turn of the slot source: the margin narrows with each answer, as below. */
-  const sharedTurn = (source: SlotSource) =>
-    Effect.fnUntraced(function* <B extends ReadonlyArray<unknown>>(take: (now: number) => B | undefined) {
-      const slot = yield* source.claim(margin)
-      const value = take(yield* currentTimeMs)
-      if (value === undefined) return yield* Effect.as(slot.release, undefined)
-      yield* slot.sent(value.length)
-      let answered = false
-      const turn: Turn<B> = {
-        value,
-        answered: Effect.suspend(() => {
-          if (answered) return Effect.void
-          answered = true
-          margin = Math.max(leastMargin, margin - NarrowingMs)
-          return slot.answered
-        }),
-      }
-      return turn
-    })
+  const sharedTurn =
+    (source: SlotSource) =>
+    <B extends ReadonlyArray<unknown>>(take: (now: number) => B | undefined): Effect.Effect<Turn<B> | undefined> =>
+      // Suspended: the claim is made with the margin of the moment, each time the turn is taken.
+      Effect.flatMap(
+        Effect.suspend(() => source.claim(margin)),
+        (slot) =>
+          Effect.flatMap(currentTimeMs, (now) => {
+            const value = take(now)
+            if (value === undefined) return Effect.as(slot.release, undefined)
+            let answered = false
+            const turn: Turn<B> = {
+              value,
+              answered: Effect.suspend(() => {
+                if (answered) return Effect.void
+                answered = true
+                margin = Math.max(leastMargin, margin - NarrowingMs)
+                return slot.answered
+              }),
+            }
+            return Effect.as(slot.sent(value.length), turn)
+          }),
+      )
 
   const sharedNext = slots === undefined || settings === undefined ? undefined : sharedTurn(slots)
   // Without pacing a turn only waits out a `RequestWait` (`hold`), whoever takes it: turns are not taken one by one.
