@@ -314,8 +314,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       )
     // One timer for all the requests in flight, rather than Effect's `timeout` on each: that forks two fibers a
     // request, a seventh of the client's CPU when requests follow one another. It sleeps until the earliest deadline,
-    // gives up the requests past theirs (interrupting them aborts their transport's signal), and ends when none is in
-    // flight.
+    // gives up the requests past theirs (`giveUp`), and ends when none is in flight.
     const watch: Effect.Effect<void> = Effect.gen(function* () {
       for (;;) {
         let earliest = Number.POSITIVE_INFINITY
@@ -338,7 +337,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
         ready.unsafeClose()
       })
 
-    /** The requests that leave with the turn: forked, under the one timer. */
+    /** The request that leaves with the turn: forked, under the one timer. */
     const dispatch = (turn: Turn<ReadonlyArray<Entry<I, R>>> | undefined): Effect.Effect<void> => {
       if (turn === undefined) return settings.inFlight.release(1)
       const batch: Batch<I, R> = {
