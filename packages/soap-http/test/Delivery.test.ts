@@ -240,6 +240,23 @@ describe("Each exchange is bounded by timeoutMs, and the transport told through 
     }),
   )
 
+  it.scoped("each request is given up at its own deadline, under the one timer", () =>
+    Effect.gen(function* () {
+      const { send, signals } = unanswered()
+      const crm = yield* client(send, { pacing: false, retry: false, timeoutMs: 2000 })
+      const first = yield* Effect.fork(crm.insert(calls(1, "A")))
+      yield* TestClock.adjust(1000)
+      const second = yield* Effect.fork(crm.insert(calls(1, "B")))
+      yield* TestClock.adjust(1000)
+      expect(signals.map((signal) => signal.aborted)).toEqual([true, false])
+      expect(yield* Effect.flip(Fiber.join(first))).toMatchObject({ reason: "Timeout" })
+      expect(second.unsafePoll()).toBeNull()
+      yield* TestClock.adjust(1000)
+      expect(signals.map((signal) => signal.aborted)).toEqual([true, true])
+      expect(yield* Effect.flip(Fiber.join(second))).toMatchObject({ reason: "Timeout" })
+    }),
+  )
+
   it.scoped("one timer for all the requests in flight, none once they are over", () =>
     countingTimers(({ pending, adjust }) =>
       Effect.gen(function* () {
