@@ -3,10 +3,11 @@
 // in front of the service counts the requests it saw; nothing here measures time.
 import { type ChildProcess, spawn } from "node:child_process"
 import * as os from "node:os"
+import { fileURLToPath } from "node:url"
 import { CtiFault, type Interaction } from "@crmod-cti/core"
 import { DemoPassword, DemoUsers } from "@crmod-cti/emulator"
 import type { CtiClientOptions, PromiseCtiClient } from "@crmod-cti/soap-http"
-import { type CrmServer, startCrmServer } from "@crmod-cti/testing"
+import { bundleScript, type CrmServer, startChild, startCrmServer } from "@crmod-cti/testing"
 import { CtiClient, createClient as createFetchClient, FetchCtiClient } from "@crmod-cti/transport-fetch"
 import { createClient as createNodeClient, NodeCtiClient } from "@crmod-cti/transport-node"
 import { Effect, Either, type Layer } from "effect"
@@ -30,6 +31,11 @@ const interaction = (id: string, ChannelType: Interaction["ChannelType"] = "Inbo
   ChannelType,
 })
 const many = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => interaction(`${prefix}-${i}`))
+
+// Bundled once, on first use, for both clients.
+let forgetfulChildScript: Promise<string> | undefined
+const forgetfulChild = () =>
+  (forgetfulChildScript ??= bundleScript(fileURLToPath(new URL("./fixtures/forgetfulChild.ts", import.meta.url))))
 
 describe.each(clients)("The %s against the emulator with its limiters on", (name, createClient, layer) => {
   let server: CrmServer
@@ -151,4 +157,20 @@ describe.each(clients)("The %s against the emulator with its limiters on", (name
       ActivityId: found._tag === "Found" ? found.activity.id : "?",
     })
   }, 30_000)
+
+  it("a process that logs a call and never closes its client still exits: an idle client holds no timer", async () => {
+    // timeoutMs is ten minutes in the child: a timer left behind would keep it alive past this test's budget.
+    const child = startChild(await forgetfulChild(), {
+      client: prefix,
+      endpoint: server.endpoint,
+      ...mosDef,
+      interactionId: `${prefix}-forgetful`,
+    })
+    try {
+      expect(await child.exited).toBe(0)
+      expect(child.lines).toEqual(["OK"])
+    } finally {
+      child.process.kill("SIGKILL")
+    }
+  })
 })
