@@ -314,7 +314,8 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       )
     // One timer for all the requests in flight, rather than Effect's `timeout` on each: that forks two fibers a
     // request, a seventh of the client's CPU when requests follow one another. It sleeps until the earliest deadline,
-    // gives up the requests past theirs (`giveUp`), and ends when none is in flight.
+    // gives up the requests past theirs (`giveUp`), and ends when none is in flight. Every request gets the same
+    // `timeoutMs` from when it leaves, so one that leaves while the timer sleeps is due after the one it sleeps for.
     const watch: Effect.Effect<void> = Effect.gen(function* () {
       for (;;) {
         let earliest = Number.POSITIVE_INFINITY
