@@ -172,5 +172,5 @@ describe.each(clients)("The %s against the emulator with its limiters on", (name
     } finally {
       child.process.kill("SIGKILL")
     }
-  })
+  }, 30_000)
 })

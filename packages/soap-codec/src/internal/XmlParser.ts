@@ -199,7 +199,7 @@ export const parseXml = (xml: string, cap?: ElementCap): XmlElement | XmlProblem
       const element: OpenElement = {
         namespace: namespace ?? "",
         localName: colon === -1 ? name : name.slice(colon + 1),
-        attributes: (bare ? undefined : startTags.attributes) ?? noAttributes,
+        attributes: bare ? noAttributes : (startTags.attributes ?? noAttributes),
         children: [],
         text: "",
       }

@@ -68,7 +68,7 @@ export const makePacer = (settings: PacingSettings | undefined, slots?: SlotSour
 
   // Chained rather than generators here, in `sharedTurn` and in `next`: they run once a request.
   const settleLast = Effect.suspend(() => {
-    if (last === undefined || settings === undefined) return Effect.void
+    if (last === undefined) return Effect.void
     const sent = last
     const settled = Effect.sync(() => {
       const answered = sent.answeredAt ?? Number.POSITIVE_INFINITY

@@ -364,7 +364,7 @@ export const makeRequestQueue = <I, R>(settings: QueueSettings<I, R>): Effect.Ef
       })
     }
     // Chained rather than a generator: the loop runs once a request, and a generator's steps cost more than the
-    // request's own.
+    // request's own. Built once and run for ever, so each of its steps reads the queue's state when it runs.
     const worker = ready.await.pipe(
       Effect.zipRight(settings.inFlight.take(1)),
       // A pacer that fails (its slot source's defect: a store that refused, a bug) fails the interactions waiting
