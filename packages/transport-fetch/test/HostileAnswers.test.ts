@@ -47,6 +47,9 @@ describe.each(clients)("The %s against a hostile server", (_name, createClient) 
       hugeDeclared: hugeDeclared.hostility,
       redirect307: (_req, res) => res.writeHead(307, { location: elsewhere.endpoint("steal") }).end(),
       redirect308: (_req, res) => res.writeHead(308, { location: elsewhere.endpoint("steal") }).end(),
+      redirect302: (_req, res) => res.writeHead(302, { location: elsewhere.endpoint("steal") }).end(),
+      // A 3xx that no runtime treats as a redirect: handed back as an answer.
+      multipleChoices: (_req, res) => res.writeHead(300, { location: elsewhere.endpoint("steal") }).end(),
       // Eleven days of RequestWait for the first request, then answers.
       wait: (req, res, body) =>
         waits++ === 0 ? faultAnswer(Faults.rateLimited(999_999_999))(req, res, body) : okAnswer()(req, res, body),
@@ -92,12 +95,12 @@ describe.each(clients)("The %s against a hostile server", (_name, createClient) 
     expect(hugeDeclared.tally.finished).toBe(false)
   })
 
-  it.each(["redirect307", "redirect308"])(
+  it.each(["redirect302", "redirect307", "redirect308", "multipleChoices"])(
     "%s to another origin is not followed: the other origin gets nothing",
     async (path) => {
       const error = await failure(path)
       expect(error).toBeInstanceOf(CtiTransportError)
-      expect(error).toMatchObject({ reason: "Redirect" })
+      expect(error).toMatchObject({ reason: "Redirect", message: expect.stringContaining("redirect, not followed") })
       expect(elsewhere.requests("steal")).toBe(0)
     },
   )
