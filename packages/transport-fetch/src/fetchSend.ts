@@ -71,13 +71,28 @@ const readText = async (response: Response, limit: number, tooLarge: () => Refus
 }
 
 /**
- * `HttpSend` over `fetch`: browsers, Deno, Bun, workers and Node alike. Redirects are never followed: `fetch` refuses
- * them itself (`redirect: "error"`), and any other 3xx answer is refused here. The answer is streamed and refused past
- * `maxResponseBytes`, and aborting `signal` aborts the fetch.
+ * How `fetch` is told not to follow redirects here. "error" where the runtime has it: with any other mode the fetch
+ * standard has Node's `fetch` clone each request, copying its body through a second stream, a seventh of the client's
+ * CPU per interaction. Cloudflare Workers refuse "error" (their `Request` throws), so there it is "manual", and the
+ * 3xx they hand back is refused like any other.
  */
-export const fetchSend =
-  (fetchImpl: FetchLike = globalFetch): HttpSend =>
-  (request, signal) =>
+const redirectMode = (): RequestRedirect => {
+  try {
+    new Request("http://localhost/", { redirect: "error" })
+    return "error"
+  } catch {
+    return "manual"
+  }
+}
+
+/**
+ * `HttpSend` over `fetch`: browsers, Deno, Bun, workers and Node alike. Redirects are never followed: `fetch` refuses
+ * them itself (`redirect: "error"`, or `"manual"` where the runtime lacks it), and any 3xx answer is refused here. The
+ * answer is streamed and refused past `maxResponseBytes`, and aborting `signal` aborts the fetch.
+ */
+export const fetchSend = (fetchImpl: FetchLike = globalFetch): HttpSend => {
+  const redirect = redirectMode()
+  return (request, signal) =>
     Effect.async<IncomingResponse, CtiTransportError>((resume) => {
       const refuse = (reason: "Redirect" | "TooLarge", message: string, status: number) =>
         new Refused(new CtiTransportError({ reason, endpoint: request.url, message, status }))
@@ -86,13 +101,11 @@ export const fetchSend =
           method: "POST",
           headers: request.headers,
           body: request.body,
-          // Not "manual": with any other mode than "error" the fetch standard has Node's fetch clone the request,
-          // which copies its body through a second stream: a seventh of the client's CPU per interaction.
-          redirect: "error",
+          redirect,
           signal,
         })
         const status = response.status
-        if (status >= 300 && status < 400) {
+        if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
           await response.body?.cancel().catch(() => undefined)
           throw refuse("Redirect", `${request.url} answered HTTP ${status}: a redirect, not followed`, status)
         }
@@ -122,3 +135,4 @@ export const fetchSend =
           ),
       )
     })
+}

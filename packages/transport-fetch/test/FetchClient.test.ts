@@ -4,7 +4,7 @@ import { makeCtiApp } from "@crmod-cti/emulator-http"
 import { CtiClient } from "@crmod-cti/soap-http"
 import { createClient, CtiTransportError, Fetch, FetchCtiClient, type FetchLike } from "@crmod-cti/transport-fetch"
 import { Effect, Layer } from "effect"
-import { beforeAll, describe, expect, it } from "vitest"
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest"
 import { mosDef } from "./helpers/servers.js"
 
 const endpoint = "https://crm.example.test/Services/Integration"
@@ -75,6 +75,65 @@ describe("createClient refuses what it cannot work with, with the error itself",
     expect(() => createClient({ endpoint, ...mosDef, pacing: { minSpacingMs: -50 } })).toThrow(
       new RangeError("minSpacingMs must be a non-negative number, got -50"),
     )
+  })
+})
+
+describe("Redirects are never followed, whatever the runtime's fetch offers", () => {
+  /** A `fetch` that answers every request with `status`, recording the redirect mode it was told. */
+  const answering = (status: number) => {
+    const modes: Array<RequestRedirect | undefined> = []
+    const fetchImpl: FetchLike = (_input, init) => {
+      modes.push(init.redirect)
+      return Promise.resolve(new Response(null, { status, headers: { location: "https://elsewhere.example.test/" } }))
+    }
+    return { fetchImpl, modes }
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('where the runtime has it, fetch itself refuses them ("error")', async () => {
+    const { fetchImpl, modes } = answering(200)
+    await createClient({ endpoint, ...mosDef, retry: false, fetch: fetchImpl })
+      .insert([call])
+      .catch(() => undefined)
+    expect(modes).toEqual(["error"])
+  })
+
+  it('where its Request refuses "error" (Cloudflare Workers), fetch hands the 3xx back ("manual") and it is refused', async () => {
+    vi.stubGlobal(
+      "Request",
+      class WorkersRequest extends Request {
+        constructor(input: RequestInfo | URL, init?: RequestInit) {
+          if (init?.redirect === "error")
+            throw new TypeError('Invalid redirect value, must be one of "follow" or "manual"')
+          super(input, init)
+        }
+      },
+    )
+    const { fetchImpl, modes } = answering(307)
+    const error = await createClient({ endpoint, ...mosDef, retry: false, fetch: fetchImpl })
+      .insert([call])
+      .catch((e: unknown) => e)
+    expect(modes).toEqual(["manual"])
+    expect(error).toMatchObject({
+      _tag: "CtiTransportError",
+      reason: "Redirect",
+      status: 307,
+      message: `${endpoint} answered HTTP 307: a redirect, not followed`,
+    })
+  })
+
+  it("Node's refusal of a redirect is a Redirect error", async () => {
+    const refusal = new TypeError("fetch failed", { cause: new Error("unexpected redirect") })
+    const error = await createClient({ endpoint, ...mosDef, retry: false, fetch: () => Promise.reject(refusal) })
+      .insert([call])
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      reason: "Redirect",
+      message: `${endpoint}: fetch failed: the answer was a redirect, not followed`,
+      cause: refusal,
+    })
   })
 })
 
