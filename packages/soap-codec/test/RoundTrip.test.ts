@@ -1,4 +1,4 @@
-import { Faults } from "@crmod-cti/core"
+import { Faults, trimXmlWhiteSpace } from "@crmod-cti/core"
 import {
   decodeInsertResponse,
   decodeRequest,
@@ -81,11 +81,19 @@ describe("Faults: encoding then decoding keeps the message and code", () => {
         expect(left(decodeInsertResponse(encodeFault(fault)))).toMatchObject({
           faultCode: "Server",
           errorCode: fault.errorCode,
-          message: fault.message.trim(),
+          message: trimXmlWhiteSpace(fault.message),
         })
       }),
       { numRuns: 200 },
     )
+  })
+
+  // JavaScript's trim() also removes U+00A0, U+3000 and other Unicode spaces; XML white space is four characters only.
+  it("only XML white space is trimmed: a no-break or ideographic space at either end is part of the message", () => {
+    for (const space of ["\u00a0", "\u3000", "\u2028", "\ufeff"]) {
+      const fault = Faults.serverError(`${space}Store failure:${space} \t\r\n`)
+      expect(left(decodeInsertResponse(encodeFault(fault))).message).toBe(`${space}Store failure:${space}`)
+    }
   })
 })
 
