@@ -1,12 +1,16 @@
 import { existsSync } from "node:fs"
 import { mkdir } from "node:fs/promises"
 import { fileURLToPath } from "node:url"
+import { scaled } from "@crmod-cti/testing"
 import type { Browser, Frame, Locator, Page } from "playwright-core"
 import { chromium } from "playwright-core"
 import { Effect, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startPlayground } from "../../src/server/startPlayground.js"
 import { buildSoftphoneOnce } from "./softphoneBuild.js"
+
+// The test's budget, only to catch a hang, scaled by CTI_TEST_TIMEOUT_SCALE like every other.
+const budget60s = scaled(60_000)
 
 /**
  * The playground as a person uses it, in headless Chromium (Debian's, driven by playwright-core): the softphone
@@ -102,14 +106,14 @@ beforeAll(async () => {
       browserProblems.push(`console error: ${message.text()} (${url})`)
     }
   })
-}, 60_000)
+}, budget60s)
 
 afterAll(async () => {
   await browser?.close()
   await playground?.close()
 })
 
-describe("the playground in a browser", { timeout: 60_000 }, () => {
+describe("the playground in a browser", { timeout: scaled(60_000) }, () => {
   let outbound: { interactionId: string; activityId: string }
 
   it("signs OKP/mos.def in and shows the CRM beside the softphone", async () => {

@@ -1,4 +1,5 @@
 import { DemoUsers, FastPasswordHasher, IdGenerator, makeEmulator } from "@crmod-cti/emulator"
+import { scaled } from "@crmod-cti/testing"
 import { Effect, Option } from "effect"
 import { Hono } from "hono"
 import { describe, expect, it, vi } from "vitest"
@@ -41,7 +42,7 @@ describe("A live stream whose client reads nothing ends, instead of piling up ch
     await app.request("/events")
     expect(streams.size()).toBe(1)
     for (let round = 0; round < 2; round++) await insertCalls(5)
-    await vi.waitFor(() => expect(streams.size()).toBe(0), { timeout: 4_000 })
+    await vi.waitFor(() => expect(streams.size()).toBe(0), { timeout: scaled(4_000) })
   })
 
   it("keeps the stream of a client that reads", async () => {

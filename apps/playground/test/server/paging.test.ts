@@ -1,8 +1,12 @@
 import { DemoIds, DemoUsers } from "@crmod-cti/emulator"
+import { scaled } from "@crmod-cti/testing"
 import { Effect } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
 import { Browser, type Page } from "./support/Browser.js"
 import { Password, usePlayground } from "./support/testPlayground.js"
+
+// The test's budget, only to catch a hang, scaled by CTI_TEST_TIMEOUT_SCALE like every other.
+const budget60s = scaled(60_000)
 
 const playground = usePlayground()
 const Inserted = 150
@@ -45,7 +49,7 @@ beforeAll(async () => {
   }
   agent = new Browser(playground().url)
   await agent.signIn(DemoUsers.mosDef, Password)
-}, 60_000)
+}, budget60s)
 
 describe("Every list shows at most 100 rows a page, newest first, with paging links (CONTRACT §9)", () => {
   it("a record's activities: the newest 100, then the next page from its link", async () => {

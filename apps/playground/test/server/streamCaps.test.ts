@@ -1,4 +1,5 @@
 import { DemoUsers } from "@crmod-cti/emulator"
+import { scaled } from "@crmod-cti/testing"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { Browser } from "./support/Browser.js"
 import { type EventStream, openEventStream } from "./support/eventStream.js"
@@ -22,7 +23,7 @@ const stream = async (browser: Browser) => {
 }
 afterEach(async () => {
   for (const opened of open.splice(0)) opened.close()
-  await vi.waitFor(() => expect(playground().openStreams()).toBe(0), { timeout: 4_000 })
+  await vi.waitFor(() => expect(playground().openStreams()).toBe(0), { timeout: scaled(4_000) })
 })
 
 /** Opens `count` streams of the browser's user and waits until each is `ready`. */
@@ -57,7 +58,7 @@ describe("Live streams of the Communications tab are bounded (CONTRACT §2, §9)
     const agent = await signedIn(DemoUsers.mosDef)
     const [first] = await streams(agent, 10)
     first?.close()
-    await vi.waitFor(() => expect(playground().openStreams()).toBe(9), { timeout: 4_000 })
+    await vi.waitFor(() => expect(playground().openStreams()).toBe(9), { timeout: scaled(4_000) })
     await streams(agent, 1)
   })
 
@@ -68,7 +69,7 @@ describe("Live streams of the Communications tab are bounded (CONTRACT §2, §9)
     expect((await stream(other)).status).toBe(503)
     expect((await fetch(`${playground().url}/healthz`)).status).toBe(200)
     last?.close()
-    await vi.waitFor(() => expect(playground().openStreams()).toBe(11), { timeout: 4_000 })
+    await vi.waitFor(() => expect(playground().openStreams()).toBe(11), { timeout: scaled(4_000) })
     await streams(other, 1)
   })
 })

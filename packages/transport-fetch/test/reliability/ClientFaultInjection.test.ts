@@ -1,10 +1,14 @@
 import { CtiFault, type Interaction } from "@crmod-cti/core"
 import type { CtiClientOptions, PromiseCtiClient, RetryOptions } from "@crmod-cti/soap-http"
+import { scaled } from "@crmod-cti/testing"
 import { createClient as createFetchClient } from "@crmod-cti/transport-fetch"
 import { CtiTransportError, createClient as createNodeClient } from "@crmod-cti/transport-node"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type DemoService, mosDef, startDemoService } from "./helpers/demoService.js"
 import { type Misbehaviour, type MisbehavingProxy, startMisbehavingProxy } from "./helpers/misbehavingProxy.js"
+
+// The test's budget, only to catch a hang, scaled by CTI_TEST_TIMEOUT_SCALE like every other.
+const budget15s = scaled(15_000)
 
 const TimeoutMs = 300
 
@@ -80,43 +84,47 @@ describe("The clients against a misbehaving server (issue 6: fault injection)", 
   describe.each(transports)("the %s", (name, make) => {
     const prefix = name.startsWith("Node") ? "node" : "fetch"
 
-    it("completes a batch of 23 interactions through cut answers, 502 pages, stalls, late answers and rate limits, each logged exactly once", async () => {
-      const interactions = interactionsOf(prefix, 23)
-      const keys = BatchScripts.map((_, batch) => interactions[batch * 5]!.InteractionId)
-      for (const [batch, { first }] of BatchScripts.entries()) {
-        proxy.script(keys[batch]!, { first, afterwards: "forward" })
-      }
-      const { client, close } = make({
-        endpoint: proxy.endpoint,
-        ...mosDef,
-        timeoutMs: TimeoutMs,
-        retry: retrying(5),
-        pacing: { minSpacingMs: 50, maxPerSecond: 20 },
-      })
+    it(
+      "completes a batch of 23 interactions through cut answers, 502 pages, stalls, late answers and rate limits, each logged exactly once",
+      async () => {
+        const interactions = interactionsOf(prefix, 23)
+        const keys = BatchScripts.map((_, batch) => interactions[batch * 5]!.InteractionId)
+        for (const [batch, { first }] of BatchScripts.entries()) {
+          proxy.script(keys[batch]!, { first, afterwards: "forward" })
+        }
+        const { client, close } = make({
+          endpoint: proxy.endpoint,
+          ...mosDef,
+          timeoutMs: TimeoutMs,
+          retry: retrying(5),
+          pacing: { minSpacingMs: 50, maxPerSecond: 20 },
+        })
 
-      const results = await client.insert(interactions).finally(close)
-      await proxy.idle()
+        const results = await client.insert(interactions).finally(close)
+        await proxy.idle()
 
-      // In the order of the interactions. Concurrent requests share their retries, so an interaction may go again in
-      // another request than its first: a new one answers OK, or, after an exchange whose answer was lost,
-      // `Activity already exists` marked as retried (it is this call's own activity).
-      expect(results.map((result) => [result.InteractionId, result.AgentOfferTime])).toEqual(
-        interactions.map((interaction) => [interaction.InteractionId, interaction.AgentOfferTime]),
-      )
-      for (const result of results) {
-        if (result.Status === "OK") continue
-        expect(result, result.InteractionId).toMatchObject({ Status: "Activity already exists", retried: true })
-      }
-      // Every scripted failure was met.
-      for (const [batch, { first }] of BatchScripts.entries()) {
-        expect(proxy.attempts(keys[batch]!).slice(0, first.length), keys[batch]).toEqual(first)
-      }
-      for (const [i, interaction] of interactions.entries()) {
-        const found = await service.lookup(interaction)
-        expect(found._tag, interaction.InteractionId).toBe("Found")
-        expect(found._tag === "Found" && found.activity.id).toBe(results[i]!.ActivityId)
-      }
-    }, 15_000)
+        // In the order of the interactions. Concurrent requests share their retries, so an interaction may go again in
+        // another request than its first: a new one answers OK, or, after an exchange whose answer was lost,
+        // `Activity already exists` marked as retried (it is this call's own activity).
+        expect(results.map((result) => [result.InteractionId, result.AgentOfferTime])).toEqual(
+          interactions.map((interaction) => [interaction.InteractionId, interaction.AgentOfferTime]),
+        )
+        for (const result of results) {
+          if (result.Status === "OK") continue
+          expect(result, result.InteractionId).toMatchObject({ Status: "Activity already exists", retried: true })
+        }
+        // Every scripted failure was met.
+        for (const [batch, { first }] of BatchScripts.entries()) {
+          expect(proxy.attempts(keys[batch]!).slice(0, first.length), keys[batch]).toEqual(first)
+        }
+        for (const [i, interaction] of interactions.entries()) {
+          const found = await service.lookup(interaction)
+          expect(found._tag, interaction.InteractionId).toBe("Found")
+          expect(found._tag === "Found" && found.activity.id).toBe(results[i]!.ActivityId)
+        }
+      },
+      budget15s,
+    )
 
     describe("gives up after its retries with the typed error when the failures never stop", () => {
       const giveUp = async (misbehaviour: Misbehaviour, what: string, budget: RetryOptions = {}) => {
